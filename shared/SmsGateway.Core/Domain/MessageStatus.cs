@@ -1,0 +1,13 @@
+namespace SmsGateway.Core.Domain;
+
+/// <summary>The status of a whole message, aggregated from its destinations (see <see cref="MessageStatusRules"/>).</summary>
+public enum MessageStatus
+{
+    Queued,
+    Sending,
+    Sent,
+    Delivered,
+    Undelivered,
+    PartiallyFailed,
+    Failed,
+}

@@ -1,0 +1,33 @@
+namespace SmsGateway.Core.Modem;
+
+/// <summary>A send that failed, classified for the retry policy.</summary>
+public sealed class SmsSendException : Exception
+{
+    public SmsSendException()
+        : this(SendFailureKind.Transient, "send failed")
+    {
+    }
+
+    public SmsSendException(string message)
+        : this(SendFailureKind.Transient, message)
+    {
+    }
+
+    public SmsSendException(string message, Exception innerException)
+        : this(SendFailureKind.Transient, message, null, innerException)
+    {
+    }
+
+    public SmsSendException(SendFailureKind kind, string message, int? errorCode = null, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Kind = kind;
+        ErrorCode = errorCode;
+    }
+
+    /// <summary>Transient, permanent or unknown outcome.</summary>
+    public SendFailureKind Kind { get; }
+
+    /// <summary>The modem's <c>+CMS ERROR</c> / <c>+CME ERROR</c> code, when there was one.</summary>
+    public int? ErrorCode { get; }
+}

@@ -1,0 +1,131 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SmsGateway.Core.Domain;
+using SmsGateway.Core.Modem;
+using SmsGateway.Core.Options;
+using SmsGateway.Core.Phone;
+using SmsGateway.Core.Queue;
+using SmsGateway.Core.Storage;
+
+namespace SmsGateway.Core.Outbound;
+
+/// <summary>
+/// Sends one received queue item: records <c>sending</c> durably, sends through the modem, records
+/// <c>sent</c> durably and only then completes the item. Failures are retried with backoff or
+/// dead-lettered with the reason.
+/// </summary>
+public sealed partial class OutboundProcessor
+{
+    private readonly IOutboundQueue _queue;
+    private readonly MessageUpdater _updater;
+    private readonly ISmsModem _modem;
+    private readonly OutboundOptions _options;
+    private readonly RetryBackoff _backoff;
+    private readonly TimeProvider _time;
+    private readonly ILogger<OutboundProcessor> _logger;
+
+    public OutboundProcessor(
+        IOutboundQueue queue,
+        MessageUpdater updater,
+        ISmsModem modem,
+        IOptions<OutboundOptions> options,
+        TimeProvider time,
+        ILogger<OutboundProcessor> logger)
+    {
+        _queue = queue;
+        _updater = updater;
+        _modem = modem;
+        _options = options.Value;
+        _backoff = new RetryBackoff(_options.RetryBaseDelay, _options.RetryMaxDelay);
+        _time = time;
+        _logger = logger;
+    }
+
+    public async Task ProcessAsync(QueueLease lease, CancellationToken cancellationToken)
+    {
+        var item = lease.Message;
+        Destination? before = null;
+        var marked = await _updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d =>
+        {
+            before = d;
+            return d.Status is DestinationStatus.Queued or DestinationStatus.Sending
+                ? d.MoveTo(DestinationStatus.Sending) with { Attempts = d.Attempts + 1, NextAttemptAt = null }
+                : null;
+        }, cancellationToken);
+
+        if (marked is null)
+        {
+            await _queue.DeadLetterAsync(lease, "MessageNotFound", "The queue item refers to a message the store does not have.", cancellationToken);
+            return;
+        }
+
+        if (before!.Status is not (DestinationStatus.Queued or DestinationStatus.Sending))
+        {
+            // Already settled (a crash between the durable "sent" and completing the item).
+            await _queue.CompleteAsync(lease, cancellationToken);
+            return;
+        }
+
+        if (before.Status == DestinationStatus.Sending)
+        {
+            LogResendAfterCrash(_logger, item.MessageId, item.DestinationIndex);
+        }
+
+        var attempts = marked.Destinations[item.DestinationIndex].Attempts;
+        try
+        {
+            var receipt = await _modem.SendAsync(new OutgoingSms(item.To, item.Text, _options.DeliveryReports), cancellationToken);
+            await _updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d => d.Status == DestinationStatus.Sending
+                ? d.MoveTo(DestinationStatus.Sent) with { SentAt = receipt.SentAt, PartReferences = receipt.PartReferences }
+                : null, cancellationToken);
+            await _queue.CompleteAsync(lease, cancellationToken);
+            LogSent(_logger, item.MessageId, item.DestinationIndex, PhoneMask.Mask(item.To), receipt.PartReferences.Count, attempts);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            var failure = ex as SmsSendException ?? new SmsSendException(SendFailureKind.Transient, ex.Message, null, ex);
+            await HandleFailureAsync(lease, failure, attempts, cancellationToken);
+        }
+    }
+
+    private async Task HandleFailureAsync(QueueLease lease, SmsSendException failure, int attempts, CancellationToken cancellationToken)
+    {
+        var item = lease.Message;
+        var error = failure.ErrorCode is { } code ? $"{failure.Message} (error {code})" : failure.Message;
+        if (failure.Kind == SendFailureKind.Permanent || attempts >= _options.MaxAttempts)
+        {
+            var reason = failure.Kind == SendFailureKind.Permanent ? "PermanentError" : "RetryLimitExceeded";
+            var description = $"{reason} after {attempts} attempt(s): {error}";
+            await _updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d => d.Status == DestinationStatus.Sending
+                ? d.MoveTo(DestinationStatus.Failed) with { Error = description }
+                : null, cancellationToken);
+            await _queue.DeadLetterAsync(lease, reason, description, cancellationToken);
+            LogDeadLettered(_logger, item.MessageId, item.DestinationIndex, reason, attempts, error);
+            return;
+        }
+
+        var delay = _backoff.DelayAfter(attempts);
+        var next = _time.GetUtcNow() + delay;
+        await _updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d => d.Status == DestinationStatus.Sending
+            ? d.MoveTo(DestinationStatus.Queued) with { Error = error, NextAttemptAt = next }
+            : null, cancellationToken);
+        await _queue.AbandonAsync(lease, delay, cancellationToken);
+        LogRetry(_logger, item.MessageId, item.DestinationIndex, attempts, failure.Kind, delay.TotalMilliseconds, error);
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Sent message {MessageId} destination {Index} to {To}: {Parts} part(s), attempt {Attempt}")]
+    private static partial void LogSent(ILogger logger, string messageId, int index, string to, int parts, int attempt);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Send of message {MessageId} destination {Index} failed on attempt {Attempt} ({Kind}); retrying in {DelayMs:F0} ms: {Error}")]
+    private static partial void LogRetry(ILogger logger, string messageId, int index, int attempt, SendFailureKind kind, double delayMs, string error);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Dead-lettered message {MessageId} destination {Index} ({Reason}) after {Attempts} attempt(s): {Error}")]
+    private static partial void LogDeadLettered(ILogger logger, string messageId, int index, string reason, int attempts, string error);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Message {MessageId} destination {Index} was 'sending' when the gateway stopped; sending it again (at-least-once)")]
+    private static partial void LogResendAfterCrash(ILogger logger, string messageId, int index);
+}

@@ -1,0 +1,10 @@
+namespace SmsGateway.Core.Queue;
+
+/// <summary>An item the queue gave up on, with the reason.</summary>
+public sealed record DeadLetter(
+    string ItemId,
+    OutboundSms Message,
+    string Reason,
+    string Description,
+    int DeliveryCount,
+    DateTimeOffset DeadLetteredAt);

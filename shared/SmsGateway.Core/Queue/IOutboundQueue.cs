@@ -1,0 +1,38 @@
+namespace SmsGateway.Core.Queue;
+
+/// <summary>
+/// The queue port: a peek-lock queue of <see cref="OutboundSms"/> items, shaped after Azure Service
+/// Bus so that both the embedded queue and Service Bus can implement it.
+/// </summary>
+public interface IOutboundQueue
+{
+    /// <summary>
+    /// Publishes <paramref name="items"/> atomically, each not receivable before
+    /// <paramref name="notBefore"/> when given. An item whose id was published before is skipped.
+    /// Returns how many items were new. Throws <see cref="QueueFullException"/> at capacity.
+    /// </summary>
+    Task<int> PublishAsync(IReadOnlyList<OutboundSms> items, DateTimeOffset? notBefore, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes the next due item (high priority first, then oldest) and locks it for
+    /// <paramref name="lockDuration"/>. Waits up to <paramref name="maxWait"/> for one; null if none came.
+    /// </summary>
+    Task<QueueLease?> ReceiveAsync(TimeSpan lockDuration, TimeSpan maxWait, CancellationToken cancellationToken);
+
+    /// <summary>Removes the item for good. Throws <see cref="LockLostException"/> when the lock expired.</summary>
+    Task CompleteAsync(QueueLease lease, CancellationToken cancellationToken);
+
+    /// <summary>Releases the lock; the item becomes receivable again after <paramref name="delay"/>.</summary>
+    Task AbandonAsync(QueueLease lease, TimeSpan delay, CancellationToken cancellationToken);
+
+    /// <summary>Moves the item to the dead-letter store with a reason and a description.</summary>
+    Task DeadLetterAsync(QueueLease lease, string reason, string description, CancellationToken cancellationToken);
+
+    /// <summary>Lists dead letters, newest first.</summary>
+    Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(int max, CancellationToken cancellationToken);
+
+    /// <summary>Puts a dead letter back in the queue with a fresh delivery count. False when there is no such dead letter.</summary>
+    Task<bool> ReplayDeadLetterAsync(string itemId, CancellationToken cancellationToken);
+
+    Task<QueueCounts> CountAsync(CancellationToken cancellationToken);
+}

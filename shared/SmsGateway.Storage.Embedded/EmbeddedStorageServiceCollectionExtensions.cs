@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SmsGateway.Core.Queue;
+using SmsGateway.Core.Storage;
+
+namespace SmsGateway.Storage.Embedded;
+
+public static class EmbeddedStorageServiceCollectionExtensions
+{
+    /// <summary>Registers the SQLite queue and store under <c>Storage:Path</c>.</summary>
+    public static IServiceCollection AddEmbeddedStorage(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<EmbeddedStorageOptions>>().Value));
+        services.AddSingleton<IMessageStore>(sp => new SqliteMessageStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IOutboundQueue>(sp => new SqliteOutboundQueue(
+            sp.GetRequiredService<SqliteDatabase>(),
+            sp.GetRequiredService<IOptions<EmbeddedStorageOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+}

@@ -1,0 +1,249 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using SmsGateway.Core.Domain;
+using SmsGateway.Core.Queue;
+using SmsGateway.Core.Serialization;
+
+namespace SmsGateway.Storage.Embedded;
+
+/// <summary>
+/// The queue port on SQLite. A lock is a future <c>visible_at</c> plus a lock token: when the lock
+/// expires the item is simply visible again, so a crashed receiver never strands an item.
+/// </summary>
+public sealed class SqliteOutboundQueue : IOutboundQueue
+{
+    /// <summary>How long completed item ids are remembered to drop repeated publishes.</summary>
+    public static readonly TimeSpan DuplicateDetectionWindow = TimeSpan.FromDays(1);
+
+    private readonly SqliteDatabase _db;
+    private readonly TimeProvider _time;
+    private readonly int _capacity;
+    private readonly QueueSignal _signal = new();
+    private long _nextSeq;
+    private DateTimeOffset _lastPurge;
+
+    public SqliteOutboundQueue(SqliteDatabase db, EmbeddedStorageOptions options, TimeProvider time)
+    {
+        _db = db;
+        _time = time;
+        _capacity = options.QueueCapacity;
+        using var connection = db.Open();
+        _nextSeq = Scalar(connection, null, "SELECT COALESCE(MAX(seq), 0) FROM queue") + 1;
+        _lastPurge = time.GetUtcNow();
+    }
+
+    public async Task<int> PublishAsync(IReadOnlyList<OutboundSms> items, DateTimeOffset? notBefore, CancellationToken cancellationToken)
+    {
+        var visibleAt = (notBefore ?? _time.GetUtcNow()).ToUnixTimeMilliseconds();
+        var added = await _db.WriteAsync((connection, transaction) =>
+        {
+            var fresh = items.Where(i => Scalar(connection, transaction, "SELECT COUNT(*) FROM queue WHERE item_id = $id", ("$id", i.ItemId)) == 0)
+                .DistinctBy(i => i.ItemId)
+                .ToList();
+            if (fresh.Count == 0)
+            {
+                return 0;
+            }
+
+            var depth = Scalar(connection, transaction, "SELECT COUNT(*) FROM queue WHERE state = 0");
+            if (depth + fresh.Count > _capacity)
+            {
+                throw new QueueFullException(TimeSpan.FromSeconds(5));
+            }
+
+            foreach (var item in fresh)
+            {
+                Execute(connection, transaction,
+                    "INSERT INTO queue (item_id, seq, priority, state, visible_at, body) VALUES ($id, $seq, $priority, 0, $visible, $body)",
+                    ("$id", item.ItemId),
+                    ("$seq", _nextSeq++),
+                    ("$priority", item.Priority == MessagePriority.High ? 1 : 0),
+                    ("$visible", visibleAt),
+                    ("$body", JsonSerializer.Serialize(item, CoreJsonContext.Default.OutboundSms)));
+            }
+
+            return fresh.Count;
+        }, cancellationToken);
+
+        if (added > 0)
+        {
+            _signal.Pulse();
+        }
+
+        return added;
+    }
+
+    public async Task<QueueLease?> ReceiveAsync(TimeSpan lockDuration, TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        var deadline = _time.GetUtcNow() + maxWait;
+        while (true)
+        {
+            var wakeUp = _signal.Current;
+            var (lease, nextVisible) = await TryReceiveAsync(lockDuration, cancellationToken);
+            if (lease is not null)
+            {
+                return lease;
+            }
+
+            var now = _time.GetUtcNow();
+            if (now >= deadline)
+            {
+                return null;
+            }
+
+            var wait = deadline - now;
+            if (nextVisible is { } next && next - now < wait)
+            {
+                wait = next - now;
+            }
+
+            await PurgeIfDueAsync(now, cancellationToken);
+            await _signal.WaitAsync(wakeUp, wait, _time, cancellationToken);
+        }
+    }
+
+    public Task CompleteAsync(QueueLease lease, CancellationToken cancellationToken) =>
+        SettleAsync(lease, "UPDATE queue SET state = 1, lock_token = NULL, settled_at = $now WHERE item_id = $id AND lock_token = $token AND state = 0", cancellationToken);
+
+    public async Task AbandonAsync(QueueLease lease, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var visible = (_time.GetUtcNow() + delay).ToUnixTimeMilliseconds();
+        await _db.WriteAsync((connection, transaction) =>
+        {
+            var changed = Execute(connection, transaction,
+                "UPDATE queue SET lock_token = NULL, visible_at = $visible WHERE item_id = $id AND lock_token = $token AND state = 0",
+                ("$visible", visible), ("$id", lease.ItemId), ("$token", lease.LockToken));
+            return changed == 1 ? 0 : throw new LockLostException($"The lock on queue item {lease.ItemId} was lost.");
+        }, cancellationToken);
+        _signal.Pulse();
+    }
+
+    public Task DeadLetterAsync(QueueLease lease, string reason, string description, CancellationToken cancellationToken) =>
+        SettleAsync(lease,
+            "UPDATE queue SET state = 2, lock_token = NULL, settled_at = $now, reason = $reason, description = $description WHERE item_id = $id AND lock_token = $token AND state = 0",
+            cancellationToken,
+            ("$reason", reason),
+            ("$description", description));
+
+    public Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(int max, CancellationToken cancellationToken)
+    {
+        using var connection = _db.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT item_id, body, reason, description, delivery_count, settled_at FROM queue WHERE state = 2 ORDER BY settled_at DESC, seq DESC LIMIT $max";
+        command.Parameters.AddWithValue("$max", max);
+        var list = new List<DeadLetter>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            list.Add(new DeadLetter(
+                reader.GetString(0),
+                JsonSerializer.Deserialize(reader.GetString(1), CoreJsonContext.Default.OutboundSms)!,
+                reader.IsDBNull(2) ? string.Empty : reader.GetString(2),
+                reader.IsDBNull(3) ? string.Empty : reader.GetString(3),
+                reader.GetInt32(4),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
+        }
+
+        return Task.FromResult<IReadOnlyList<DeadLetter>>(list);
+    }
+
+    public async Task<bool> ReplayDeadLetterAsync(string itemId, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var replayed = await _db.WriteAsync((connection, transaction) => Execute(connection, transaction,
+            "UPDATE queue SET state = 0, delivery_count = 0, visible_at = $now, seq = $seq, settled_at = NULL, lock_token = NULL WHERE item_id = $id AND state = 2",
+            ("$now", now), ("$seq", _nextSeq++), ("$id", itemId)) == 1, cancellationToken);
+        if (replayed)
+        {
+            _signal.Pulse();
+        }
+
+        return replayed;
+    }
+
+    public Task<QueueCounts> CountAsync(CancellationToken cancellationToken)
+    {
+        using var connection = _db.Open();
+        var depth = Scalar(connection, null, "SELECT COUNT(*) FROM queue WHERE state = 0");
+        var dead = Scalar(connection, null, "SELECT COUNT(*) FROM queue WHERE state = 2");
+        return Task.FromResult(new QueueCounts(depth, dead, _capacity));
+    }
+
+    private Task<(QueueLease? Lease, DateTimeOffset? NextVisible)> TryReceiveAsync(TimeSpan lockDuration, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        return _db.WriteAsync<(QueueLease?, DateTimeOffset?)>((connection, transaction) =>
+        {
+            using var select = connection.CreateCommand();
+            select.Transaction = transaction;
+            select.CommandText = "SELECT item_id, body, delivery_count FROM queue WHERE state = 0 AND visible_at <= $now ORDER BY priority DESC, seq LIMIT 1";
+            select.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            using (var reader = select.ExecuteReader())
+            {
+                if (reader.Read())
+                {
+                    var itemId = reader.GetString(0);
+                    var body = JsonSerializer.Deserialize(reader.GetString(1), CoreJsonContext.Default.OutboundSms)!;
+                    var deliveries = reader.GetInt32(2) + 1;
+                    reader.Close();
+                    var token = Guid.NewGuid().ToString("N");
+                    var lockedUntil = now + lockDuration;
+                    Execute(connection, transaction,
+                        "UPDATE queue SET lock_token = $token, visible_at = $until, delivery_count = $count WHERE item_id = $id",
+                        ("$token", token), ("$until", lockedUntil.ToUnixTimeMilliseconds()), ("$count", deliveries), ("$id", itemId));
+                    return (new QueueLease(itemId, token, body, deliveries, lockedUntil), null);
+                }
+            }
+
+            var next = Scalar(connection, transaction, "SELECT COALESCE(MIN(visible_at), -1) FROM queue WHERE state = 0");
+            return (null, next < 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(next));
+        }, cancellationToken);
+    }
+
+    private Task SettleAsync(QueueLease lease, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] extra)
+    {
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        (string, object)[] parameters = [("$now", now), ("$id", lease.ItemId), ("$token", lease.LockToken), .. extra];
+        return _db.WriteAsync((connection, transaction) => Execute(connection, transaction, sql, parameters) == 1
+            ? 0
+            : throw new LockLostException($"The lock on queue item {lease.ItemId} was lost."), cancellationToken);
+    }
+
+    private async Task PurgeIfDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (now - _lastPurge < TimeSpan.FromHours(1))
+        {
+            return;
+        }
+
+        _lastPurge = now;
+        var cutoff = (now - DuplicateDetectionWindow).ToUnixTimeMilliseconds();
+        await _db.WriteAsync((connection, transaction) =>
+            Execute(connection, transaction, "DELETE FROM queue WHERE state = 1 AND settled_at < $cutoff", ("$cutoff", cutoff)), cancellationToken);
+    }
+
+    private static long Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static int Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
+    }
+}
