@@ -1,0 +1,18 @@
+using SmsGateway.Contracts;
+using SmsGateway.Core.Storage;
+
+namespace SmsGateway.Storage.Embedded.Tests;
+
+public sealed class SqliteStoreContractTests : StoreContractTests
+{
+    private readonly TempDatabase _db = new();
+
+    protected override Task<IMessageStore> CreateStoreAsync() =>
+        Task.FromResult<IMessageStore>(new SqliteMessageStore(_db.Database, TimeProvider.System));
+
+    public override Task DisposeAsync()
+    {
+        _db.Dispose();
+        return Task.CompletedTask;
+    }
+}
