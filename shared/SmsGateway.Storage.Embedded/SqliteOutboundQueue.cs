@@ -32,6 +32,18 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
         _lastPurge = time.GetUtcNow();
     }
 
+    /// <summary>
+    /// Makes items locked by an earlier run of this process receivable at once. Only the process that
+    /// owns the database may call this, at start-up: its locks died with the previous run.
+    /// </summary>
+    public Task<int> ReleaseLocksOfPreviousRunAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        return _db.WriteAsync((connection, transaction) => Execute(connection, transaction,
+            "UPDATE queue SET lock_token = NULL, visible_at = $now WHERE state = 0 AND lock_token IS NOT NULL",
+            ("$now", now)), cancellationToken);
+    }
+
     public async Task<int> PublishAsync(IReadOnlyList<OutboundSms> items, DateTimeOffset? notBefore, CancellationToken cancellationToken)
     {
         var visibleAt = (notBefore ?? _time.GetUtcNow()).ToUnixTimeMilliseconds();

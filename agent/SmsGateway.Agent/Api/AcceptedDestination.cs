@@ -1,0 +1,3 @@
+namespace SmsGateway.Agent.Api;
+
+public sealed record AcceptedDestination(string To, string Status);

@@ -1,0 +1,15 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace SmsGateway.Agent.Api;
+
+/// <summary>Source-generated JSON for the HTTP API.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(SendMessageBody))]
+[JsonSerializable(typeof(MessageAcceptedResponse))]
+[JsonSerializable(typeof(MessageStatusResponse))]
+[JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(ProblemDetails))]
+[JsonSerializable(typeof(HttpValidationProblemDetails))]
+public sealed partial class ApiJsonContext : JsonSerializerContext;

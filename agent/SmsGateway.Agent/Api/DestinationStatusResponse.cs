@@ -1,0 +1,10 @@
+namespace SmsGateway.Agent.Api;
+
+public sealed record DestinationStatusResponse(
+    string To,
+    string Status,
+    int Attempts,
+    string? Error,
+    DateTimeOffset? SentAt,
+    DateTimeOffset? DeliveredAt,
+    DateTimeOffset? NextAttemptAt);

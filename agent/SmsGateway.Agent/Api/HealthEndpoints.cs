@@ -1,0 +1,33 @@
+using SmsGateway.Core.Modem;
+using SmsGateway.Core.Queue;
+
+namespace SmsGateway.Agent.Api;
+
+/// <summary>
+/// <c>GET /api/health</c>, anonymous: healthy when the modem is connected and registered,
+/// degraded when connected but not registered, unhealthy (503) when there is no modem.
+/// </summary>
+public static class HealthEndpoints
+{
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/health", GetAsync)
+            .WithName("Health")
+            .WithTags("Health")
+            .Produces<HealthResponse>()
+            .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
+        return routes;
+    }
+
+    private static async Task<IResult> GetAsync(ISmsModem modem, IOutboundQueue queue, CancellationToken cancellationToken)
+    {
+        var status = modem.Status;
+        var counts = await queue.CountAsync(cancellationToken);
+        var overall = !status.Connected ? "unhealthy" : status.Registered ? "healthy" : "degraded";
+        var body = new HealthResponse(
+            overall,
+            new ModemHealth(status.Connected, status.Model, status.Operator, status.Registered, status.SignalDbm, status.LastError),
+            new QueueHealth(counts.Depth, counts.DeadLettered));
+        return Results.Json(body, ApiJsonContext.Default.HealthResponse, statusCode: overall == "unhealthy" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
+    }
+}

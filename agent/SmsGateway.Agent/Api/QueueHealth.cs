@@ -1,0 +1,3 @@
+namespace SmsGateway.Agent.Api;
+
+public sealed record QueueHealth(long Depth, long DeadLettered);

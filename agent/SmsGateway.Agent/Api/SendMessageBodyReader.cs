@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace SmsGateway.Agent.Api;
+
+/// <summary>
+/// Reads the send body and turns every way it can be wrong (not JSON, wrong types, too large) into
+/// errors keyed by field, in words a person understands rather than .NET type names.
+/// </summary>
+internal static class SendMessageBodyReader
+{
+    public sealed record Result(SendMessageBody? Body, Dictionary<string, string[]>? Errors, int StatusCode = StatusCodes.Status400BadRequest);
+
+    public static async Task<Result> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = await JsonSerializer.DeserializeAsync(request.Body, ApiJsonContext.Default.SendMessageBody, cancellationToken);
+            return body is null
+                ? Fail("body", "The body must be a JSON object such as {\"to\": [\"+4915112345678\"], \"text\": \"Hello\"}.")
+                : new Result(body, null);
+        }
+        catch (JsonException ex)
+        {
+            // A syntax error comes wrapped around the reader's own JsonException; a wrong type does not.
+            var field = ex.InnerException is JsonException ? null : FieldOf(ex.Path);
+            return field switch
+            {
+                "to" => Fail("to", "'to' must be an array of phone numbers given as strings, e.g. [\"+4915112345678\"]."),
+                "text" => Fail("text", "'text' must be a string."),
+                "priority" => Fail("priority", "'priority' must be \"normal\" or \"high\"."),
+                _ => Fail("body", $"The body is not valid JSON (line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1})."),
+            };
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            var limit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+            return Fail("body", $"The body is larger than the {limit / 1024} KiB allowed.", StatusCodes.Status413PayloadTooLarge);
+        }
+    }
+
+    private static string? FieldOf(string? path)
+    {
+        if (path is null || !path.StartsWith("$.", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var name = path[2..];
+        var end = name.IndexOfAny(['.', '[']);
+        return (end < 0 ? name : name[..end]).ToLowerInvariant();
+    }
+
+    private static Result Fail(string field, string message, int status = StatusCodes.Status400BadRequest) =>
+        new(null, new Dictionary<string, string[]> { [field] = [message] }, status);
+}

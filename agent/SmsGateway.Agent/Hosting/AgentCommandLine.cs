@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+
+namespace SmsGateway.Agent.Hosting;
+
+/// <summary>Runs the gateway, or one of the diagnostic subcommands.</summary>
+public static class AgentCommandLine
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length > 0 && DiagnosticCommands.Handles(args[0]))
+        {
+            return await DiagnosticCommands.RunAsync(args, Console.Out, Console.Error);
+        }
+
+        try
+        {
+            await using var app = GatewayApp.Build(args);
+            await app.RunAsync();
+            return 0;
+        }
+        catch (OptionsValidationException ex)
+        {
+            // One line per bad setting, naming it, instead of a stack trace.
+            foreach (var failure in ex.Failures)
+            {
+                await Console.Error.WriteLineAsync($"Configuration error: {failure}");
+            }
+
+            return 2;
+        }
+        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            await Console.Error.WriteLineAsync($"Configuration error: {ex.Message}");
+            return 2;
+        }
+    }
+}

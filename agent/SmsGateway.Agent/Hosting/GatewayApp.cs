@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Http.Json;
+using SmsGateway.Agent.Api;
+using SmsGateway.Agent.Configuration;
+using SmsGateway.Agent.Security;
+using SmsGateway.Core.Hosting;
+using SmsGateway.Core.Options;
+using SmsGateway.Storage.Embedded;
+
+namespace SmsGateway.Agent.Hosting;
+
+/// <summary>Builds the standalone gateway: HTTP API, embedded queue and store, outbound worker, modem.</summary>
+public static class GatewayApp
+{
+    /// <summary>The largest request body accepted: far above any valid message, far below harm.</summary>
+    public const long MaxRequestBodyBytes = 64 * 1024;
+
+    public const string DefaultUrls = "http://localhost:5080";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrls);
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+        });
+
+        builder.Services.AddValidatedOptions<GatewayOptions>(GatewayOptions.SectionName);
+        builder.Services.AddValidatedOptions<ApiOptions>(ApiOptions.SectionName);
+        builder.Services.AddValidatedOptions<EmbeddedStorageOptions>(EmbeddedStorageOptions.SectionName);
+        builder.Services.AddEmbeddedStorage();
+        builder.Services.AddMessageIntake();
+        builder.Services.AddOutboundWorker();
+        // Before the modem: a host that brings its own modem (tests, tools) keeps it.
+        customize?.Invoke(builder);
+        builder.AddGatewayModem();
+        builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.AddSingleton<ApiKeyFilter>();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapHealthEndpoints();
+        app.MapMessagesEndpoints();
+        app.MapSimulatorEndpoints();
+
+        // Fail at start, not at the first request: generates and logs the key on first start.
+        app.Services.GetRequiredService<ApiKeyStore>();
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+using SmsGateway.Agent.Hosting;
+
+return await AgentCommandLine.RunAsync(args);

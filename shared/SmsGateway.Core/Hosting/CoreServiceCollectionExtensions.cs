@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SmsGateway.Core.Intake;
+using SmsGateway.Core.Options;
+using SmsGateway.Core.Outbound;
+using SmsGateway.Core.Storage;
+
+namespace SmsGateway.Core.Hosting;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Registers intake and its options; every host that accepts messages needs these.</summary>
+    public static IServiceCollection AddMessageIntake(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddValidatedOptions<SmsOptions>(SmsOptions.SectionName);
+        services.AddSingleton<MessageIntake>();
+        services.AddSingleton<MessageUpdater>();
+        return services;
+    }
+
+    /// <summary>Registers the outbound worker (the host that owns a modem) and queue recovery.</summary>
+    public static IServiceCollection AddOutboundWorker(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddValidatedOptions<OutboundOptions>(OutboundOptions.SectionName);
+        services.AddSingleton<MessageUpdater>();
+        services.AddSingleton<OutboundProcessor>();
+        services.AddHostedService<OutboundWorker>();
+        services.AddHostedService<QueueRecoveryService>();
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace SmsGateway.Core.Options;
+
+/// <summary>
+/// DataAnnotations validation whose failures name the configuration key (<c>Sms:MaxSegments</c>)
+/// and the value, so a bad setting stops start-up with one line a person can act on.
+/// </summary>
+public sealed class SectionValidator<TOptions>(string sectionName) : IValidateOptions<TOptions>
+    where TOptions : class
+{
+    public ValidateOptionsResult Validate(string? name, TOptions options)
+    {
+        var results = new List<ValidationResult>();
+        if (Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        var failures = results.Select(r =>
+        {
+            var member = r.MemberNames.FirstOrDefault() ?? string.Empty;
+            var value = typeof(TOptions).GetProperty(member)?.GetValue(options);
+            return $"{sectionName}:{member} is invalid ('{value}'): {r.ErrorMessage}";
+        });
+        return ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using SmsGateway.Agent.Hosting;
+using SmsGateway.Core.Modem;
+
+namespace SmsGateway.Agent.Tests.Support;
+
+/// <summary>
+/// The standalone gateway running in this process on a loopback port (real Kestrel, real SQLite
+/// in a temporary folder), with an HTTP client that carries the test API key.
+/// </summary>
+public sealed class GatewayInstance : IAsyncDisposable
+{
+    public const string ApiKey = "test-key-0123456789";
+
+    private readonly WebApplication _app;
+
+    private GatewayInstance(WebApplication app, string dataPath, HttpClient client)
+    {
+        _app = app;
+        DataPath = dataPath;
+        Client = client;
+    }
+
+    public string DataPath { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<GatewayInstance> StartAsync(
+        ISmsModem? modem = null,
+        IDictionary<string, string?>? settings = null,
+        string? dataPath = null)
+    {
+        dataPath ??= Directory.CreateTempSubdirectory("smsgw-agent-").FullName;
+        var args = new List<string>
+        {
+            "--urls=http://127.0.0.1:0",
+            $"--Storage:Path={dataPath}",
+            $"--Api:Keys:0={ApiKey}",
+            "--Outbound:RetryBaseDelay=00:00:00.010",
+            "--Outbound:RetryMaxDelay=00:00:00.050",
+            "--Logging:LogLevel:Default=Warning",
+        };
+        args.AddRange((settings ?? new Dictionary<string, string?>()).Select(kv => $"--{kv.Key}={kv.Value}"));
+
+        var app = GatewayApp.Build([.. args], builder =>
+        {
+            if (modem is not null)
+            {
+                builder.Services.AddSingleton<ISmsModem>(modem);
+            }
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        return new GatewayInstance(app, dataPath, client);
+    }
+
+    public Task<HttpResponseMessage> SendAsync(object body, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(body) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return Client.SendAsync(request);
+    }
+
+    public Task<HttpResponseMessage> SendRawAsync(string body, string contentType = "application/json")
+    {
+        var content = new StringContent(body);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        return Client.PostAsync("/api/messages", content);
+    }
+
+    public async Task<JsonElement> GetMessageAsync(string id) =>
+        await Client.GetFromJsonAsync<JsonElement>($"/api/messages/{id}");
+
+    /// <summary>Polls the status API until <paramref name="predicate"/> holds or the deadline passes.</summary>
+    public async Task<JsonElement> WaitForAsync(string id, Func<JsonElement, bool> predicate, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        JsonElement last;
+        do
+        {
+            last = await GetMessageAsync(id);
+            if (predicate(last))
+            {
+                return last;
+            }
+
+            await Task.Delay(20);
+        }
+        while (DateTime.UtcNow < deadline);
+        throw new TimeoutException($"Message {id} did not reach the expected state; last: {last}");
+    }
+
+    public async Task<long> QueueDepthAsync()
+    {
+        var health = await Client.GetFromJsonAsync<JsonElement>("/api/health");
+        return health.GetProperty("queue").GetProperty("depth").GetInt64();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
