@@ -10,6 +10,8 @@ namespace SmsGateway.Agent.Api;
 [JsonSerializable(typeof(MessageAcceptedResponse))]
 [JsonSerializable(typeof(MessageStatusResponse))]
 [JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(SimulatorInboundBody))]
+[JsonSerializable(typeof(SimulatorInboundResponse))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

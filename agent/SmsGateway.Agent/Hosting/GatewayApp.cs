@@ -41,6 +41,9 @@ public static class GatewayApp
         customize?.Invoke(builder);
         builder.AddGatewayModem();
         builder.Services.AddSingleton<ApiKeyStore>();
+
+        // At start (after the options are validated), not at the first request: the first start logs the generated key.
+        builder.Services.AddHostedService<ApiKeyStartup>();
         builder.Services.AddSingleton<ApiKeyFilter>();
 
         builder.Services.AddProblemDetails();
@@ -53,10 +56,7 @@ public static class GatewayApp
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapMessagesEndpoints();
-        app.MapSimulatorEndpoints();
-
-        // Fail at start, not at the first request: generates and logs the key on first start.
-        app.Services.GetRequiredService<ApiKeyStore>();
+        app.MapModemEndpoints(app.Configuration);
         return app;
     }
 }
