@@ -3,6 +3,7 @@ using SmsGateway.Agent.Api;
 using SmsGateway.Agent.Configuration;
 using SmsGateway.Agent.Security;
 using SmsGateway.Core.Hosting;
+using SmsGateway.Core.Inbound;
 using SmsGateway.Core.Options;
 using SmsGateway.Storage.Embedded;
 
@@ -37,6 +38,7 @@ public static class GatewayApp
         builder.Services.AddEmbeddedStorage();
         builder.Services.AddMessageIntake();
         builder.Services.AddOutboundWorker();
+        builder.Services.AddInboundProcessing();
         // Before the modem: a host that brings its own modem (tests, tools) keeps it.
         customize?.Invoke(builder);
         builder.AddGatewayModem();
@@ -56,6 +58,8 @@ public static class GatewayApp
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapMessagesEndpoints();
+        app.MapInboundEndpoints();
+        app.MapDeadLettersEndpoints();
         app.MapModemEndpoints(app.Configuration);
         return app;
     }

@@ -16,6 +16,15 @@ public sealed record Destination
     /// <summary>Send attempts started so far (each "sending" counts one).</summary>
     public int Attempts { get; init; }
 
+    /// <summary>
+    /// Attempts made before the destination was last replayed from the dead letters: a replay
+    /// grants a fresh retry budget while <see cref="Attempts"/> keeps counting every attempt.
+    /// </summary>
+    public int AttemptsBeforeReplay { get; init; }
+
+    /// <summary>Attempts since the last replay; the retry limit applies to these.</summary>
+    public int AttemptsInBudget => Attempts - AttemptsBeforeReplay;
+
     /// <summary>The last error, kept after a later success so operators can see what happened.</summary>
     public string? Error { get; init; }
 
@@ -29,7 +38,7 @@ public sealed record Destination
     /// <summary>The modem's message reference (TP-MR) of each part, in part order.</summary>
     public IReadOnlyList<int> PartReferences { get; init; } = [];
 
-    /// <summary>Delivery reports received so far, one flag per part (true = delivered).</summary>
+    /// <summary>Indexes (0-based, ascending) of the parts whose delivery a status report confirmed.</summary>
     public IReadOnlyList<int> DeliveredParts { get; init; } = [];
 
     public static Destination Sms(string e164) => new() { Kind = DestinationKind.Sms, Address = e164 };

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SmsGateway.Core.DeadLetters;
 using SmsGateway.Core.Intake;
 using SmsGateway.Core.Options;
 using SmsGateway.Core.Outbound;
@@ -26,6 +27,7 @@ public static class CoreServiceCollectionExtensions
         services.AddValidatedOptions<OutboundOptions>(OutboundOptions.SectionName);
         services.AddSingleton<MessageUpdater>();
         services.AddSingleton<OutboundProcessor>();
+        services.AddSingleton<DeadLetterService>();
         services.AddHostedService<OutboundWorker>();
         services.AddHostedService<QueueRecoveryService>();
         return services;

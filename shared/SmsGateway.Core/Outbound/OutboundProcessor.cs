@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SmsGateway.Core.Delivery;
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Modem;
 using SmsGateway.Core.Options;
@@ -19,6 +20,7 @@ public sealed partial class OutboundProcessor
     private readonly IOutboundQueue _queue;
     private readonly MessageUpdater _updater;
     private readonly ISmsModem _modem;
+    private readonly IPartReferenceIndex _references;
     private readonly OutboundOptions _options;
     private readonly RetryBackoff _backoff;
     private readonly TimeProvider _time;
@@ -28,6 +30,7 @@ public sealed partial class OutboundProcessor
         IOutboundQueue queue,
         MessageUpdater updater,
         ISmsModem modem,
+        IPartReferenceIndex references,
         IOptions<OutboundOptions> options,
         TimeProvider time,
         ILogger<OutboundProcessor> logger)
@@ -35,6 +38,7 @@ public sealed partial class OutboundProcessor
         _queue = queue;
         _updater = updater;
         _modem = modem;
+        _references = references;
         _options = options.Value;
         _backoff = new RetryBackoff(_options.RetryBaseDelay, _options.RetryMaxDelay);
         _time = time;
@@ -72,9 +76,11 @@ public sealed partial class OutboundProcessor
         }
 
         var attempts = marked.Destinations[item.DestinationIndex].Attempts;
+        var attemptsInBudget = marked.Destinations[item.DestinationIndex].AttemptsInBudget;
         try
         {
             var receipt = await _modem.SendAsync(new OutgoingSms(item.To, item.Text, _options.DeliveryReports), cancellationToken);
+            await RecordReferencesAsync(item, receipt, cancellationToken);
             await _updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d => d.Status == DestinationStatus.Sending
                 ? d.MoveTo(DestinationStatus.Sent) with { SentAt = receipt.SentAt, PartReferences = receipt.PartReferences }
                 : null, cancellationToken);
@@ -88,15 +94,32 @@ public sealed partial class OutboundProcessor
         catch (Exception ex)
         {
             var failure = ex as SmsSendException ?? new SmsSendException(SendFailureKind.Transient, ex.Message, null, ex);
-            await HandleFailureAsync(lease, failure, attempts, cancellationToken);
+            await HandleFailureAsync(lease, failure, attempts, attemptsInBudget, cancellationToken);
         }
     }
 
-    private async Task HandleFailureAsync(QueueLease lease, SmsSendException failure, int attempts, CancellationToken cancellationToken)
+    // Before "sent": a report that finds the destination still "sending" waits for it; the other order
+    // could leave a sent destination that no report can ever find.
+    private async Task RecordReferencesAsync(OutboundSms item, SmsSendReceipt receipt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _references.RecordAsync(
+                receipt.PartReferences.Select((reference, part) => new PartReference(item.To, reference, item.MessageId, item.DestinationIndex, part, receipt.SentAt)).ToList(),
+                cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The SMS has left: failing here would send it again. Only its delivery reports will not match.
+            LogReferencesNotRecorded(_logger, item.MessageId, item.DestinationIndex, ex);
+        }
+    }
+
+    private async Task HandleFailureAsync(QueueLease lease, SmsSendException failure, int attempts, int attemptsInBudget, CancellationToken cancellationToken)
     {
         var item = lease.Message;
         var error = failure.ErrorCode is { } code ? $"{failure.Message} (error {code})" : failure.Message;
-        if (failure.Kind == SendFailureKind.Permanent || attempts >= _options.MaxAttempts)
+        if (failure.Kind == SendFailureKind.Permanent || attemptsInBudget >= _options.MaxAttempts)
         {
             var reason = failure.Kind == SendFailureKind.Permanent ? "PermanentError" : "RetryLimitExceeded";
             var description = $"{reason} after {attempts} attempt(s): {error}";
@@ -108,7 +131,7 @@ public sealed partial class OutboundProcessor
             return;
         }
 
-        var delay = _backoff.DelayAfter(attempts);
+        var delay = _backoff.DelayAfter(attemptsInBudget);
         var next = _time.GetUtcNow() + delay;
         await _updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d => d.Status == DestinationStatus.Sending
             ? d.MoveTo(DestinationStatus.Queued) with { Error = error, NextAttemptAt = next }
@@ -128,4 +151,7 @@ public sealed partial class OutboundProcessor
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Message {MessageId} destination {Index} was 'sending' when the gateway stopped; sending it again (at-least-once)")]
     private static partial void LogResendAfterCrash(ILogger logger, string messageId, int index);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Could not record the part references of message {MessageId} destination {Index}; its delivery reports will not be matched")]
+    private static partial void LogReferencesNotRecorded(ILogger logger, string messageId, int index, Exception exception);
 }

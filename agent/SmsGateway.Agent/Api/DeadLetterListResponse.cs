@@ -1,0 +1,6 @@
+using SmsGateway.Core.DeadLetters;
+
+namespace SmsGateway.Agent.Api;
+
+/// <summary>The answer to <c>GET /api/deadletters</c>, newest first.</summary>
+public sealed record DeadLetterListResponse(IReadOnlyList<DeadLetterView> Items);
