@@ -1,0 +1,235 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SmsGateway.Core.Modem;
+using SmsGateway.Modem.At;
+
+namespace SmsGateway.Modem.Driver;
+
+/// <summary>
+/// The GSM modem as the gateway sees it. Runs as a hosted service: opens the port, initialises the modem,
+/// polls its status, hands received messages to the <see cref="IModemEventSink"/>, and starts over with
+/// exponential backoff (1 s to 30 s) whenever the port goes away or the modem stops answering.
+/// </summary>
+public sealed class GsmModem : BackgroundService, ISmsModem
+{
+    private static readonly TimeSpan InitialBackoff = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    private readonly IModemConnectionFactory _connectionFactory;
+    private readonly ModemOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly SmsSender _sender;
+    private readonly InboundProcessor _inbound;
+    private readonly Lock _statusLock = new();
+    private ModemStatus _status = ModemStatus.Disconnected with { LastError = "not started" };
+    private ModemSession? _session;
+    private bool _pinRejected;
+
+    public GsmModem(
+        IModemConnectionFactory connectionFactory,
+        IModemEventSink sink,
+        IOptions<ModemOptions> options,
+        TimeProvider timeProvider,
+        ILoggerFactory? loggerFactory = null)
+    {
+        _connectionFactory = connectionFactory;
+        _options = options.Value;
+        _timeProvider = timeProvider;
+        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _logger = _loggerFactory.CreateLogger<GsmModem>();
+        _sender = new SmsSender(_options, timeProvider, _logger);
+        _inbound = new InboundProcessor(sink, timeProvider, _logger);
+    }
+
+    public ModemStatus Status
+    {
+        get
+        {
+            lock (_statusLock)
+            {
+                return _status;
+            }
+        }
+    }
+
+    public Task<SmsSendReceipt> SendAsync(OutgoingSms sms, CancellationToken cancellationToken)
+    {
+        var session = Volatile.Read(ref _session);
+        return session is null
+            ? Task.FromException<SmsSendReceipt>(new SmsSendException(SendFailureKind.Transient, $"modem not connected: {Status.LastError}"))
+            : _sender.SendAsync(session, sms, cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var backoff = InitialBackoff;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var error = await RunConnectionAsync(stoppingToken);
+            if (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            // A session that worked and then dropped retries quickly; repeated failures back off.
+            backoff = error is null ? InitialBackoff : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+            var reason = error ?? Status.LastError ?? "disconnected";
+            SetDisconnected(reason);
+            GsmModemLog.Unavailable(_logger, _connectionFactory.Description, reason, backoff.TotalSeconds);
+            try
+            {
+                await Task.Delay(backoff, _timeProvider, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        SetDisconnected("stopped");
+    }
+
+    /// <summary>One connection from open to loss. Returns null when it got as far as running, else why it failed.</summary>
+    private async Task<string?> RunConnectionAsync(CancellationToken stoppingToken)
+    {
+        Stream stream;
+        try
+        {
+            stream = await _connectionFactory.OpenAsync(stoppingToken);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            return $"cannot open {_connectionFactory.Description}: {ex.Message}";
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+
+        await using var channel = new AtChannel(stream, _loggerFactory.CreateLogger<AtChannel>(), _timeProvider);
+        using var session = new ModemSession(channel, _options, _logger);
+        try
+        {
+            await ModemInitializer.InitializeAsync(session, !_pinRejected, _timeProvider, stoppingToken);
+            var status = await ModemStatusReader.ReadIdentityAsync(session, ModemStatus.Disconnected, stoppingToken);
+            status = await ModemStatusReader.ReadRadioAsync(session, status with { Connected = true }, _timeProvider, stoppingToken);
+            Volatile.Write(ref _session, session);
+            SetStatus(_ => status);
+            GsmModemLog.Connected(_logger, _connectionFactory.Description, status.Manufacturer, status.Model, status.Operator, status.SignalDbm);
+
+            try
+            {
+                await _inbound.SweepAsync(session, stoppingToken);
+            }
+            catch (AtTimeoutException ex)
+            {
+                GsmModemLog.LoopFailed(_logger, "storage sweep", ex);
+            }
+
+            await RunSessionAsync(session, stoppingToken);
+            var reason = channel.CloseReason?.Message ?? "the modem stopped answering";
+            GsmModemLog.ConnectionLost(_logger, reason);
+            SetDisconnected(reason);
+            return null;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (ModemSetupException ex)
+        {
+            _pinRejected |= ex.PinRejected;
+            GsmModemLog.SetupFailed(_logger, ex.Message);
+            return ex.Message;
+        }
+        catch (Exception ex)
+        {
+            return channel.CloseReason?.Message ?? ex.Message;
+        }
+        finally
+        {
+            Volatile.Write(ref _session, null);
+        }
+    }
+
+    /// <summary>Runs the URC, status and sweep loops until the port closes, the session breaks or the host stops.</summary>
+    private async Task RunSessionAsync(ModemSession session, CancellationToken stoppingToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, session.Broken);
+        var loops = new[]
+        {
+            ConsumeUrcsAsync(session, stop.Token),
+            RepeatAsync("status", _options.StatusInterval, ct => RefreshStatusAsync(session, ct), stop.Token),
+            RepeatAsync("storage sweep", _options.StorageSweepInterval, ct => _inbound.SweepAsync(session, ct), stop.Token),
+        };
+        await Task.WhenAny(loops.Append(session.Channel.Completion));
+        await stop.CancelAsync();
+        await Task.WhenAll(loops);
+    }
+
+    private async Task ConsumeUrcsAsync(ModemSession session, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var urc in session.Channel.Urcs.ReadAllAsync(cancellationToken))
+            {
+                try
+                {
+                    SetStatus(status => ModemStatusReader.Apply(urc, status, _timeProvider));
+                    await _inbound.HandleUrcAsync(session, urc, cancellationToken);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    GsmModemLog.LoopFailed(_logger, urc.Name, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task RepeatAsync(string name, TimeSpan interval, Func<CancellationToken, Task> action, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(interval, _timeProvider);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                try
+                {
+                    await action(cancellationToken);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    GsmModemLog.LoopFailed(_logger, name, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task RefreshStatusAsync(ModemSession session, CancellationToken cancellationToken)
+    {
+        var current = Status;
+        var refreshed = await ModemStatusReader.ReadRadioAsync(session, current, _timeProvider, cancellationToken);
+        SetStatus(_ => refreshed);
+    }
+
+    private void SetDisconnected(string reason) =>
+        SetStatus(status => status with { Connected = false, Registered = false, SignalDbm = null, LastError = reason, UpdatedAt = _timeProvider.GetUtcNow() });
+
+    private void SetStatus(Func<ModemStatus, ModemStatus> update)
+    {
+        lock (_statusLock)
+        {
+            _status = update(_status);
+        }
+    }
+}

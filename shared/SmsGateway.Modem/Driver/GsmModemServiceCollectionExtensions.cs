@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SmsGateway.Core.Modem;
+using SmsGateway.Modem.Serial;
+
+namespace SmsGateway.Modem.Driver;
+
+public static class GsmModemServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="GsmModem"/> as the <see cref="ISmsModem"/> and as a hosted service, with
+    /// <see cref="ModemOptions"/> bound to section <c>Modem</c> and validated at start. The connection is a
+    /// serial port unless an <see cref="IModemConnectionFactory"/> was registered before (the simulator).
+    /// An <see cref="IModemEventSink"/> must be registered by the host.
+    /// </summary>
+    public static IServiceCollection AddGsmModem(this IServiceCollection services)
+    {
+        services.AddOptions<ModemOptions>()
+            .BindConfiguration(ModemOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IModemConnectionFactory>(sp => new SerialPortStreamFactory(sp.GetRequiredService<IOptions<ModemOptions>>().Value));
+        services.AddSingleton<GsmModem>();
+        services.AddSingleton<ISmsModem>(sp => sp.GetRequiredService<GsmModem>());
+        services.AddHostedService(sp => sp.GetRequiredService<GsmModem>());
+        return services;
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Logging;
+using SmsGateway.Core.Modem;
+using SmsGateway.Modem.At;
+using SmsGateway.Modem.Pdu;
+
+namespace SmsGateway.Modem.Driver;
+
+/// <summary>Sends one SMS at a time in PDU mode, part by part, and classifies every failure.</summary>
+internal sealed class SmsSender(ModemOptions options, TimeProvider timeProvider, ILogger logger)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    // Starts anywhere so that a restart does not reuse the reference of the last message the recipient got.
+    private int _concatReference = Random.Shared.Next(256);
+
+    public async Task<SmsSendReceipt> SendAsync(ModemSession session, OutgoingSms sms, CancellationToken cancellationToken)
+    {
+        var parts = Encode(sms);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            GsmModemLog.Sending(logger, SensitiveData.MaskNumber(sms.To), parts.Count);
+            if (parts.Count > 1)
+            {
+                // Keeps the radio link open between the parts; modems without it answer ERROR, which is fine.
+                await TryKeepLinkOpenAsync(session, cancellationToken);
+            }
+
+            var references = new List<int>(parts.Count);
+            foreach (var part in parts)
+            {
+                try
+                {
+                    var response = await session.ExecuteWithPayloadAsync($"AT+CMGS={part.TpduLength}", part.Hex, cancellationToken);
+                    references.Add(AtValueParser.Int(AtValueParser.Fields(response.ValueOf("+CMGS:")), 0) ?? -1);
+                }
+                catch (AtException ex)
+                {
+                    var failure = SendFailureClassifier.ToSendException(ex, part.PartNumber, references, parts.Count);
+                    GsmModemLog.SendFailed(logger, SensitiveData.MaskNumber(sms.To), failure.Kind, failure.Message);
+                    throw failure;
+                }
+            }
+
+            GsmModemLog.Sent(logger, SensitiveData.MaskNumber(sms.To), string.Join(",", references));
+            return new SmsSendReceipt(references, timeProvider.GetUtcNow());
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private IReadOnlyList<SubmitPdu> Encode(OutgoingSms sms)
+    {
+        try
+        {
+            return PduEncoder.EncodeSubmit(sms.To, sms.Text, new SubmitOptions
+            {
+                RequestStatusReport = sms.RequestDeliveryReport && options.DeliveryReports,
+                ConcatReference = (byte)Interlocked.Increment(ref _concatReference),
+            });
+        }
+        catch (ArgumentException ex)
+        {
+            throw new SmsSendException(SendFailureKind.Permanent, $"cannot encode the SMS: {ex.Message}", null, ex);
+        }
+    }
+
+    private static async Task TryKeepLinkOpenAsync(ModemSession session, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await session.TryExecuteAsync("AT+CMMS=2", cancellationToken);
+        }
+        catch (AtException)
+        {
+            // Optional: a modem that ignores it still sends every part, and a lost port fails the first part.
+        }
+    }
+}
