@@ -19,6 +19,13 @@ public abstract class QueueContractTests : IAsyncLifetime
 
     protected abstract Task<IOutboundQueue> CreateQueueAsync();
 
+    /// <summary>
+    /// False for a queue that cannot tell a repeated publish from a new one (Service Bus drops a
+    /// duplicate MessageId silently): its PublishAsync returns items.Count, and only what a receiver
+    /// sees is checked.
+    /// </summary>
+    protected virtual bool CountsDuplicatePublishes => true;
+
     /// <summary>Lets <paramref name="span"/> of queue time pass.</summary>
     protected abstract Task AdvanceAsync(TimeSpan span);
 
@@ -52,8 +59,12 @@ public abstract class QueueContractTests : IAsyncLifetime
         var first = await Queue.PublishAsync([Item("m1")], null, CancellationToken.None);
         var second = await Queue.PublishAsync([Item("m1")], null, CancellationToken.None);
 
-        Assert.Equal(1, first);
-        Assert.Equal(0, second);
+        if (CountsDuplicatePublishes)
+        {
+            Assert.Equal(1, first);
+            Assert.Equal(0, second);
+        }
+
         var lease = await ReceiveNowAsync();
         await Queue.CompleteAsync(lease!, CancellationToken.None);
         Assert.Null(await ReceiveNowAsync());
@@ -67,7 +78,11 @@ public abstract class QueueContractTests : IAsyncLifetime
 
         var again = await Queue.PublishAsync([Item("m1")], null, CancellationToken.None);
 
-        Assert.Equal(0, again);
+        if (CountsDuplicatePublishes)
+        {
+            Assert.Equal(0, again);
+        }
+
         Assert.Null(await ReceiveNowAsync());
     }
 

@@ -9,7 +9,8 @@ public interface IOutboundQueue
     /// <summary>
     /// Publishes <paramref name="items"/> atomically, each not receivable before
     /// <paramref name="notBefore"/> when given. An item whose id was published before is skipped.
-    /// Returns how many items were new. Throws <see cref="QueueFullException"/> at capacity.
+    /// Returns how many items were new, or <c>items.Count</c> when the queue cannot tell (Service Bus drops
+    /// a repeated message id silently). Throws <see cref="QueueFullException"/> at capacity.
     /// </summary>
     Task<int> PublishAsync(IReadOnlyList<OutboundSms> items, DateTimeOffset? notBefore, CancellationToken cancellationToken);
 

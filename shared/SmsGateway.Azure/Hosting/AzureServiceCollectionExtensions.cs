@@ -1,0 +1,90 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Messaging.ServiceBus;
+using Azure.Messaging.ServiceBus.Administration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SmsGateway.Azure.ServiceBus;
+using SmsGateway.Azure.Tables;
+using SmsGateway.Core.Delivery;
+using SmsGateway.Core.Inbound;
+using SmsGateway.Core.Options;
+using SmsGateway.Core.Queue;
+using SmsGateway.Core.Storage;
+
+namespace SmsGateway.Azure.Hosting;
+
+public static class AzureServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Table storage adapters (section <c>Tables</c>, validated at start): the message
+    /// store, the inbound store, the part reference index and the parked delivery reports.
+    /// </summary>
+    public static IServiceCollection AddAzureTableStore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddValidatedOptions<TableStoreOptions>(TableStoreOptions.SectionName);
+        services.AddOptions<TableStoreOptions>().Validate(
+            o => o.HasExactlyOneConnection,
+            "Tables:ConnectionString or Tables:Endpoint must be set (exactly one of them)");
+
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<TableStoreOptions>>().Value;
+            var service = string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? new TableServiceClient(options.Endpoint!, Credential(options.ManagedIdentityClientId))
+                : new TableServiceClient(options.ConnectionString);
+            return new AzureTables(service, options.TablePrefix);
+        });
+        services.AddSingleton<IMessageStore, TableMessageStore>();
+        services.AddSingleton<IInboundStore, TableInboundStore>();
+        services.AddSingleton<IPartReferenceIndex, TablePartReferenceIndex>();
+        services.AddSingleton<IPendingDeliveryReportStore, TablePendingDeliveryReportStore>();
+        return services;
+    }
+
+    /// <summary>Registers the Service Bus outbound queue (section <c>ServiceBus</c>), validated at start.</summary>
+    public static IServiceCollection AddServiceBusQueue(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddValidatedOptions<ServiceBusQueueOptions>(ServiceBusQueueOptions.SectionName);
+        services.AddOptions<ServiceBusQueueOptions>().Validate(
+            o => o.HasExactlyOneConnection,
+            "ServiceBus:ConnectionString or ServiceBus:FullyQualifiedNamespace must be set (exactly one of them)");
+
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ServiceBusQueueOptions>>().Value;
+            return string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? new ServiceBusClient(options.FullyQualifiedNamespace, Credential(options.ManagedIdentityClientId))
+                : new ServiceBusClient(options.ConnectionString);
+        });
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ServiceBusQueueOptions>>().Value;
+            return string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? new ServiceBusAdministrationClient(options.FullyQualifiedNamespace, Credential(options.ManagedIdentityClientId))
+                : new ServiceBusAdministrationClient(options.ConnectionString);
+        });
+        services.TryAddSingleton<IServiceBusChannel>(sp => new ServiceBusChannel(
+            sp.GetRequiredService<ServiceBusClient>(),
+            sp.GetRequiredService<ServiceBusAdministrationClient>(),
+            sp.GetRequiredService<IOptions<ServiceBusQueueOptions>>().Value.Topic));
+        services.AddSingleton<IOutboundQueue>(sp => new ServiceBusOutboundQueue(
+            sp.GetRequiredService<IServiceBusChannel>(),
+            sp.GetRequiredService<IOptions<ServiceBusQueueOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ServiceBusOutboundQueue>>()));
+        return services;
+    }
+
+    // A managed identity in Azure, a developer's login elsewhere; never a secret in configuration.
+    private static TokenCredential Credential(string? managedIdentityClientId) =>
+        new DefaultAzureCredential(new DefaultAzureCredentialOptions
+        {
+            ManagedIdentityClientId = string.IsNullOrWhiteSpace(managedIdentityClientId) ? null : managedIdentityClientId,
+        });
+}

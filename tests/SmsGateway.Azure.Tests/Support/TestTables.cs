@@ -1,0 +1,7 @@
+namespace SmsGateway.Azure.Tests.Support;
+
+internal static class TestTables
+{
+    /// <summary>A table prefix no other test uses.</summary>
+    public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
+}

@@ -1,0 +1,13 @@
+using SmsGateway.Azure.Tables;
+using SmsGateway.Azure.Tests.Support;
+using SmsGateway.Contracts;
+using SmsGateway.Core.Delivery;
+
+namespace SmsGateway.Azure.Tests.Tables;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TablePendingDeliveryReportStoreContractTests(AzuriteFixture azurite) : PendingDeliveryReportStoreContractTests
+{
+    protected override Task<IPendingDeliveryReportStore> CreateStoreAsync() =>
+        Task.FromResult<IPendingDeliveryReportStore>(new TablePendingDeliveryReportStore(new AzureTables(azurite.CreateServiceClient(), TestTables.NewPrefix())));
+}
