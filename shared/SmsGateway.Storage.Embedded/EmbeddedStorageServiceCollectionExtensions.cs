@@ -1,5 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SmsGateway.Core.Chat;
+using SmsGateway.Core.Delivery;
+using SmsGateway.Core.Inbound;
+using SmsGateway.Core.Outbox;
 using SmsGateway.Core.Queue;
 using SmsGateway.Core.Storage;
 
@@ -17,6 +21,12 @@ public static class EmbeddedStorageServiceCollectionExtensions
             sp.GetRequiredService<IOptions<EmbeddedStorageOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IOutboundQueue>(sp => sp.GetRequiredService<SqliteOutboundQueue>());
+        services.AddSingleton<IInboundStore>(sp => new SqliteInboundStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IPartReferenceIndex>(sp => new SqlitePartReferenceIndex(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IPendingDeliveryReportStore>(sp => new SqlitePendingDeliveryReportStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IOutbox>(sp => new SqliteOutbox(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IChatInbox>(sp => new SqliteChatInbox(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IChatBridgeStore>(sp => new SqliteChatBridgeStore(sp.GetRequiredService<SqliteDatabase>()));
 
         // Registered first so that locks are released before any worker receives.
         services.AddHostedService<EmbeddedQueueStartup>();

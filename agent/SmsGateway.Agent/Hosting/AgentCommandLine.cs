@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SmsGateway.Agent.Security;
 
 namespace SmsGateway.Agent.Hosting;
 
@@ -12,9 +13,18 @@ public static class AgentCommandLine
             return await DiagnosticCommands.RunAsync(args, Console.Out, Console.Error);
         }
 
+        if (args.Length > 0 && ApiKeyCommands.Handles(args[0]))
+        {
+            return ApiKeyCommands.Run(args, Console.Out, Console.Error);
+        }
+
         try
         {
             await using var app = GatewayApp.Build(args);
+
+            // Validate every setting before the host starts, so a bad one is reported as one line
+            // here rather than logged by the host with a stack trace.
+            app.Services.GetService<IStartupValidator>()?.Validate();
             await app.RunAsync();
             return 0;
         }

@@ -34,7 +34,8 @@ public sealed class GatewayInstance : IAsyncDisposable
     public static async Task<GatewayInstance> StartAsync(
         ISmsModem? modem = null,
         IDictionary<string, string?>? settings = null,
-        string? dataPath = null)
+        string? dataPath = null,
+        Action<WebApplicationBuilder>? customize = null)
     {
         dataPath ??= Directory.CreateTempSubdirectory("smsgw-agent-").FullName;
         var args = new List<string>
@@ -44,6 +45,7 @@ public sealed class GatewayInstance : IAsyncDisposable
             $"--Api:Keys:0={ApiKey}",
             "--Outbound:RetryBaseDelay=00:00:00.010",
             "--Outbound:RetryMaxDelay=00:00:00.050",
+            "--Outbound:CircuitBreakDuration=00:00:00.500",
             "--Logging:LogLevel:Default=Warning",
         };
         args.AddRange((settings ?? new Dictionary<string, string?>()).Select(kv => $"--{kv.Key}={kv.Value}"));
@@ -54,6 +56,8 @@ public sealed class GatewayInstance : IAsyncDisposable
             {
                 builder.Services.AddSingleton<ISmsModem>(modem);
             }
+
+            customize?.Invoke(builder);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -100,6 +104,36 @@ public sealed class GatewayInstance : IAsyncDisposable
         }
         while (DateTime.UtcNow < deadline);
         throw new TimeoutException($"Message {id} did not reach the expected state; last: {last}");
+    }
+
+    /// <summary>Waits until <c>/api/health</c> says healthy (the modem is initialised and registered).</summary>
+    public async Task WaitForHealthyAsync(TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            // 503 (unhealthy) while the modem is still being initialised carries the same body.
+            var health = await (await Client.GetAsync("/api/health")).Content.ReadFromJsonAsync<JsonElement>();
+            if (health.GetProperty("status").GetString() == "healthy")
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The gateway never became healthy; last: {health}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>Sends one message and returns its id.</summary>
+    public async Task<string> SendTextAsync(string text, string to = "+4915112345678", string? idempotencyKey = null)
+    {
+        var response = await SendAsync(new { to = new[] { to }, text }, idempotencyKey);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
     public async Task<long> QueueDepthAsync()

@@ -1,0 +1,25 @@
+using SmsGateway.Core.Inbound;
+
+namespace SmsGateway.Agent.Api;
+
+/// <summary>One received SMS in <c>GET /api/inbound</c> and <c>GET /api/inbound/{id}</c>.</summary>
+public sealed record InboundMessageResponse(
+    string Id,
+    string From,
+    DateTimeOffset SentAt,
+    DateTimeOffset ReceivedAt,
+    string Text,
+    int Parts,
+    bool Complete,
+    IReadOnlyList<int> MissingParts)
+{
+    public static InboundMessageResponse Of(InboundMessage message) => new(
+        message.Id,
+        message.Sender,
+        message.SentAt,
+        message.ReceivedAt,
+        message.Text,
+        message.Parts,
+        message.Complete,
+        message.MissingParts);
+}

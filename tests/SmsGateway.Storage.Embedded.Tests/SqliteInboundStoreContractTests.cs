@@ -1,0 +1,18 @@
+using SmsGateway.Contracts;
+using SmsGateway.Core.Inbound;
+
+namespace SmsGateway.Storage.Embedded.Tests;
+
+public sealed class SqliteInboundStoreContractTests : InboundStoreContractTests
+{
+    private readonly TempDatabase _db = new();
+
+    protected override Task<IInboundStore> CreateStoreAsync() =>
+        Task.FromResult<IInboundStore>(new SqliteInboundStore(_db.Database));
+
+    public override Task DisposeAsync()
+    {
+        _db.Dispose();
+        return Task.CompletedTask;
+    }
+}
