@@ -1,0 +1,101 @@
+using System.Globalization;
+using SmsGateway.Core.Outbox;
+using SmsGateway.Core.Queue;
+using static SmsGateway.Storage.Embedded.SqliteCommands;
+
+namespace SmsGateway.Storage.Embedded;
+
+/// <summary>
+/// The outbox on SQLite: one row per item, <c>seq</c> keeps the order within a channel, <c>due_at</c> is
+/// both the retry time and, while leased, the end of the lock (as <c>visible_at</c> in the queue table).
+/// </summary>
+public sealed class SqliteOutbox(SqliteDatabase db, TimeProvider time) : IOutbox
+{
+    private const int Pending = 0;
+    private const int Delivered = 1;
+    private const int DeadLettered = 2;
+
+    public Task<bool> EnqueueAsync(OutboxItem item, CancellationToken cancellationToken) =>
+        db.WriteAsync((connection, transaction) => Execute(connection, transaction,
+            "INSERT OR IGNORE INTO outbox (channel, dedupe_key, payload, state, due_at, enqueued_at) VALUES ($channel, $key, $payload, $state, $due, $now)",
+            ("$channel", item.Channel), ("$key", item.DedupeKey), ("$payload", item.Payload), ("$state", Pending),
+            ("$due", item.DueAt.ToUnixTimeMilliseconds()), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds())) == 1, cancellationToken);
+
+    public Task<OutboxLease?> LeaseNextAsync(string channel, TimeSpan lockDuration, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return db.WriteAsync((connection, transaction) =>
+        {
+            OutboxLease? lease;
+            using (var select = Create(connection, transaction,
+                "SELECT seq, dedupe_key, payload, attempts, due_at, enqueued_at FROM outbox WHERE channel = $channel AND state = $state ORDER BY seq LIMIT 1",
+                ("$channel", channel), ("$state", Pending)))
+            using (var reader = select.ExecuteReader())
+            {
+                if (!reader.Read() || reader.GetInt64(4) > now.ToUnixTimeMilliseconds())
+                {
+                    return null;
+                }
+
+                lease = new OutboxLease(
+                    reader.GetInt64(0).ToString(CultureInfo.InvariantCulture),
+                    channel,
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    reader.GetInt32(3),
+                    Guid.NewGuid().ToString("N"),
+                    now + lockDuration,
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)));
+            }
+
+            Execute(connection, transaction, "UPDATE outbox SET lock_token = $token, due_at = $until WHERE seq = $seq",
+                ("$token", lease.LockToken), ("$until", lease.LockedUntil.ToUnixTimeMilliseconds()), ("$seq", lease.Id));
+            return lease;
+        }, cancellationToken);
+    }
+
+    public Task CompleteAsync(OutboxLease lease, CancellationToken cancellationToken) =>
+        SettleAsync(lease, "UPDATE outbox SET state = $state, lock_token = NULL, settled_at = $now WHERE seq = $seq AND lock_token = $token AND state = 0",
+            cancellationToken, ("$state", Delivered));
+
+    public Task RescheduleAsync(OutboxLease lease, TimeSpan delay, int attempts, string? error, CancellationToken cancellationToken) =>
+        SettleAsync(lease, "UPDATE outbox SET lock_token = NULL, due_at = $due, attempts = $attempts, error = $error WHERE seq = $seq AND lock_token = $token AND state = 0",
+            cancellationToken, ("$due", (time.GetUtcNow() + delay).ToUnixTimeMilliseconds()), ("$attempts", attempts), ("$error", error));
+
+    public Task DeadLetterAsync(OutboxLease lease, string reason, CancellationToken cancellationToken) =>
+        SettleAsync(lease, "UPDATE outbox SET state = $state, lock_token = NULL, settled_at = $now, error = $error WHERE seq = $seq AND lock_token = $token AND state = 0",
+            cancellationToken, ("$state", DeadLettered), ("$error", reason));
+
+    public Task<IReadOnlyList<OutboxChannel>> ListPendingChannelsAsync(string channelPrefix, int max, CancellationToken cancellationToken)
+    {
+        using var connection = db.Open();
+        using var command = Create(connection, null,
+            """
+            SELECT channel, due_at FROM outbox WHERE seq IN (
+                SELECT MIN(seq) FROM outbox WHERE state = $state AND substr(channel, 1, $length) = $prefix GROUP BY channel)
+            ORDER BY due_at, seq LIMIT $max
+            """,
+            ("$state", Pending), ("$length", channelPrefix.Length), ("$prefix", channelPrefix), ("$max", max));
+        using var reader = command.ExecuteReader();
+        var list = new List<OutboxChannel>();
+        while (reader.Read())
+        {
+            list.Add(new OutboxChannel(reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1))));
+        }
+
+        return Task.FromResult<IReadOnlyList<OutboxChannel>>(list);
+    }
+
+    public Task<int> PurgeAsync(DateTimeOffset settledBefore, CancellationToken cancellationToken) =>
+        db.WriteAsync((connection, transaction) => Execute(connection, transaction,
+            "DELETE FROM outbox WHERE state <> $state AND settled_at < $cutoff",
+            ("$state", Pending), ("$cutoff", settledBefore.ToUnixTimeMilliseconds())), cancellationToken);
+
+    private Task SettleAsync(OutboxLease lease, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] extra)
+    {
+        (string, object?)[] parameters = [("$now", time.GetUtcNow().ToUnixTimeMilliseconds()), ("$seq", lease.Id), ("$token", lease.LockToken), .. extra];
+        return db.WriteAsync((connection, transaction) => Execute(connection, transaction, sql, parameters) == 1
+            ? 0
+            : throw new LockLostException($"The lease on outbox item {lease.Id} was lost."), cancellationToken);
+    }
+}

@@ -1,0 +1,18 @@
+using SmsGateway.Contracts;
+using SmsGateway.Core.Chat;
+using SmsGateway.Storage.Embedded;
+
+namespace SmsGateway.Telegram.Tests.Storage;
+
+public sealed class SqliteChatBridgeStoreContractTests : ChatBridgeStoreContractTests
+{
+    private readonly TempSqlite _db = new();
+
+    protected override Task<IChatBridgeStore> CreateStoreAsync() => Task.FromResult<IChatBridgeStore>(new SqliteChatBridgeStore(_db.Database));
+
+    public override Task DisposeAsync()
+    {
+        _db.Dispose();
+        return Task.CompletedTask;
+    }
+}

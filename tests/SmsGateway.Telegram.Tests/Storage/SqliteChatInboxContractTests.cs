@@ -1,0 +1,18 @@
+using SmsGateway.Contracts;
+using SmsGateway.Core.Chat;
+using SmsGateway.Storage.Embedded;
+
+namespace SmsGateway.Telegram.Tests.Storage;
+
+public sealed class SqliteChatInboxContractTests : ChatInboxContractTests
+{
+    private readonly TempSqlite _db = new();
+
+    protected override Task<IChatInbox> CreateInboxAsync(TimeProvider time) => Task.FromResult<IChatInbox>(new SqliteChatInbox(_db.Database, time));
+
+    public override Task DisposeAsync()
+    {
+        _db.Dispose();
+        return Task.CompletedTask;
+    }
+}
