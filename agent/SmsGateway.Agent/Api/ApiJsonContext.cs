@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
+using SmsGateway.Http;
 
 namespace SmsGateway.Agent.Api;
 

@@ -8,7 +8,7 @@ public static class DeadLettersEndpoints
 {
     public static IEndpointRouteBuilder MapDeadLettersEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/deadletters").AddEndpointFilter<ApiKeyFilter>().WithTags("Dead letters");
+        var group = routes.MapGroup("/api/deadletters").RequireApiScope(ApiScopes.Admin).WithTags("Dead letters");
         group.MapGet("/", ListAsync)
             .WithName("ListDeadLetters")
             .Produces<DeadLetterListResponse>()

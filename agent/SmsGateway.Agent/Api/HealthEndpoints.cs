@@ -1,11 +1,14 @@
+using Polly.CircuitBreaker;
 using SmsGateway.Core.Modem;
+using SmsGateway.Core.Outbound;
 using SmsGateway.Core.Queue;
 
 namespace SmsGateway.Agent.Api;
 
 /// <summary>
 /// <c>GET /api/health</c>, anonymous: healthy when the modem is connected and registered,
-/// degraded when connected but not registered, unhealthy (503) when there is no modem.
+/// degraded when connected but not registered or while the modem circuit is open (messages wait),
+/// unhealthy (503) when there is no modem.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -19,15 +22,19 @@ public static class HealthEndpoints
         return routes;
     }
 
-    private static async Task<IResult> GetAsync(ISmsModem modem, IOutboundQueue queue, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(ISmsModem modem, ModemCircuit circuit, IOutboundQueue queue, CancellationToken cancellationToken)
     {
         var status = modem.Status;
         var counts = await queue.CountAsync(cancellationToken);
-        var overall = !status.Connected ? "unhealthy" : status.Registered ? "healthy" : "degraded";
+        var circuitState = circuit.State;
+        var overall = !status.Connected ? "unhealthy"
+            : status.Registered && circuitState == CircuitState.Closed ? "healthy"
+            : "degraded";
         var body = new HealthResponse(
             overall,
             new ModemHealth(status.Connected, status.Model, status.Operator, status.Registered, status.SignalDbm, status.LastError),
-            new QueueHealth(counts.Depth, counts.DeadLettered));
+            new QueueHealth(counts.Depth, counts.DeadLettered),
+            new CircuitHealth(circuitState switch { CircuitState.Closed => "closed", CircuitState.HalfOpen => "half-open", _ => "open" }, circuit.OpenReason));
         return Results.Json(body, ApiJsonContext.Default.HealthResponse, statusCode: overall == "unhealthy" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }
 }

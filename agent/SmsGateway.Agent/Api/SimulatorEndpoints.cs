@@ -13,7 +13,7 @@ public static class SimulatorEndpoints
     public static IEndpointRouteBuilder MapSimulatorEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/api/simulator/inbound", InjectAsync)
-            .AddEndpointFilter<ApiKeyFilter>()
+            .RequireApiScope(ApiScopes.Admin)
             .WithName("SimulateInboundSms")
             .WithTags("Simulator")
             .Accepts<SimulatorInboundBody>("application/json")

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using SmsGateway.Agent.Configuration;
 using SmsGateway.Storage.Embedded;
@@ -7,71 +6,99 @@ using SmsGateway.Storage.Embedded;
 namespace SmsGateway.Agent.Security;
 
 /// <summary>
-/// The API keys the gateway accepts. Keys come from <c>Api:Keys</c>; when none is configured the
-/// first start generates one, keeps only its SHA-256 hash in the data folder and logs the key once,
-/// so the quick start works and the API is never open.
+/// The API's callers, known only by the SHA-256 hashes of their keys. They come from <c>Api:Keys</c>
+/// (plain keys with every scope) and <c>Api:Clients</c> (named, with a key hash, scopes and limits);
+/// when neither is configured the first start generates a key, keeps only its hash in the data folder
+/// and logs the key once, so the quick start works and the API is never open.
 /// </summary>
 public sealed partial class ApiKeyStore
 {
-    private const string FileName = "api-key.sha256";
-    private readonly byte[][] _hashes;
+    public const string GeneratedClientName = "generated";
 
-    public ApiKeyStore(IOptions<ApiOptions> api, IOptions<EmbeddedStorageOptions> storage, ILogger<ApiKeyStore> logger)
+    private const string FileName = "api-key.sha256";
+    private const int MaxKeyLength = 256;
+
+    private readonly ApiClient[] _clients;
+
+    public ApiKeyStore(
+        IOptions<ApiOptions> api,
+        IOptions<ApiAccessOptions> access,
+        IOptions<EmbeddedStorageOptions> storage,
+        ILogger<ApiKeyStore> logger)
     {
-        var configured = api.Value.Keys.Where(k => !string.IsNullOrWhiteSpace(k)).ToList();
-        if (configured.Count > 0)
+        var defaults = access.Value;
+        var plain = api.Value.Keys
+            .Select((key, i) => (key, i))
+            .Where(k => !string.IsNullOrWhiteSpace(k.key))
+            .Select(k => AllScopes($"Api:Keys:{k.i}", ApiKeyHash.Compute(k.key), defaults));
+        var named = defaults.Clients.Select(c => Named(c.Key, c.Value, defaults));
+        _clients = [.. plain, .. named];
+        if (_clients.Length == 0)
         {
-            _hashes = configured.Select(Hash).ToArray();
-            return;
+            _clients = [AllScopes(GeneratedClientName, LoadOrGenerate(storage.Value, logger), defaults)];
+        }
+    }
+
+    /// <summary>The caller whose key is <paramref name="presented"/>, or null. Compares against every hash in constant time.</summary>
+    public ApiClient? Find(string? presented)
+    {
+        if (string.IsNullOrEmpty(presented) || presented.Length > MaxKeyLength)
+        {
+            return null;
         }
 
-        var file = Path.Combine(Path.GetFullPath(storage.Value.Path), FileName);
+        var hash = ApiKeyHash.Compute(presented);
+        ApiClient? found = null;
+        foreach (var client in _clients)
+        {
+            // No early exit: the time taken must not tell which key (or how much of one) matched.
+            if (CryptographicOperations.FixedTimeEquals(hash, client.KeyHash))
+            {
+                found ??= client;
+            }
+        }
+
+        return found;
+    }
+
+    private static ApiClient AllScopes(string name, byte[] hash, ApiAccessOptions defaults) =>
+        new(name, hash, ApiScopes.All.ToHashSet(StringComparer.Ordinal), defaults.RateLimit.PermitsPerSecond, defaults.RateLimit.BurstOrDefault, defaults.DailyCap);
+
+    // The options were validated at start: exactly one of KeyHash and Key, known scopes.
+    private static ApiClient Named(string name, ApiClientOptions client, ApiAccessOptions defaults)
+    {
+        var hash = ApiKeyHash.TryParse(client.KeyHash, out var parsed) ? parsed : ApiKeyHash.Compute(client.Key!);
+        var rate = client.RateLimit ?? defaults.RateLimit.PermitsPerSecond;
+        var burst = client.RateLimit is { } own ? 2 * own : defaults.RateLimit.BurstOrDefault;
+        var scopes = client.Scopes.Select(s => s.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        return new ApiClient(name, hash, scopes, rate, burst, client.DailyCap ?? defaults.DailyCap);
+    }
+
+    private static byte[] LoadOrGenerate(EmbeddedStorageOptions storage, ILogger logger)
+    {
+        var file = Path.Combine(Path.GetFullPath(storage.Path), FileName);
         if (File.Exists(file))
         {
-            _hashes = [Convert.FromHexString(File.ReadAllText(file).Trim())];
             LogUsingStoredKey(logger, file);
-            return;
+            return Convert.FromHexString(File.ReadAllText(file).Trim());
         }
 
-        var key = "sgw_" + Base64UrlEncode(RandomNumberGenerator.GetBytes(24));
+        var key = ApiKeyCommands.NewKey();
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        File.WriteAllText(file, Convert.ToHexString(Hash(key)));
+        File.WriteAllText(file, Convert.ToHexString(ApiKeyHash.Compute(key)));
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
-        _hashes = [Hash(key)];
         LogGeneratedKey(logger, key, file);
+        return ApiKeyHash.Compute(key);
     }
-
-    /// <summary>Constant-time check of a presented key against every accepted key.</summary>
-    public bool IsValid(string? presented)
-    {
-        if (string.IsNullOrEmpty(presented) || presented.Length > 256)
-        {
-            return false;
-        }
-
-        var hash = Hash(presented);
-        var match = false;
-        foreach (var candidate in _hashes)
-        {
-            match |= CryptographicOperations.FixedTimeEquals(hash, candidate);
-        }
-
-        return match;
-    }
-
-    private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
-
-    private static string Base64UrlEncode(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     // Logged once, on the start that creates it: the only moment the key exists in clear text.
-    [LoggerMessage(EventId = 9001, Level = LogLevel.Warning, Message = "No Api:Keys configured; generated an API key (shown only now, only its hash is kept in {File}): {ApiKey}")]
+    [LoggerMessage(EventId = 9001, Level = LogLevel.Warning, Message = "No Api:Keys or Api:Clients configured; generated an API key with every scope (shown only now, only its hash is kept in {File}): {ApiKey}")]
     private static partial void LogGeneratedKey(ILogger logger, string apiKey, string file);
 
-    [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "No Api:Keys configured; accepting the generated key whose hash is in {File}")]
+    [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "No Api:Keys or Api:Clients configured; accepting the generated key whose hash is in {File}")]
     private static partial void LogUsingStoredKey(ILogger logger, string file);
 }

@@ -4,7 +4,9 @@ using SmsGateway.Core.DeadLetters;
 using SmsGateway.Core.Intake;
 using SmsGateway.Core.Options;
 using SmsGateway.Core.Outbound;
+using SmsGateway.Core.Policy;
 using SmsGateway.Core.Storage;
+using SmsGateway.Core.Telemetry;
 
 namespace SmsGateway.Core.Hosting;
 
@@ -15,6 +17,8 @@ public static class CoreServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddValidatedOptions<SmsOptions>(SmsOptions.SectionName);
+        services.AddDestinationPolicy();
+        services.AddGatewayMetrics();
         services.AddSingleton<MessageIntake>();
         services.AddSingleton<MessageUpdater>();
         return services;
@@ -25,7 +29,9 @@ public static class CoreServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddValidatedOptions<OutboundOptions>(OutboundOptions.SectionName);
+        services.AddGatewayMetrics();
         services.AddSingleton<MessageUpdater>();
+        services.AddSingleton<ModemCircuit>();
         services.AddSingleton<OutboundProcessor>();
         services.AddSingleton<DeadLetterService>();
         services.AddHostedService<OutboundWorker>();

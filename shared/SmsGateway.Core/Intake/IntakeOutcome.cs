@@ -17,4 +17,7 @@ public enum IntakeOutcome
 
     /// <summary>The queue is full; nothing was stored.</summary>
     QueueFull,
+
+    /// <summary>A destination had its hourly share of SMS (see <c>Sms:PerDestinationPerHour</c>); nothing was stored.</summary>
+    RateLimited,
 }

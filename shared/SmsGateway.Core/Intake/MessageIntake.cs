@@ -3,8 +3,10 @@ using Microsoft.Extensions.Options;
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Options;
 using SmsGateway.Core.Phone;
+using SmsGateway.Core.Policy;
 using SmsGateway.Core.Queue;
 using SmsGateway.Core.Storage;
+using SmsGateway.Core.Telemetry;
 
 namespace SmsGateway.Core.Intake;
 
@@ -21,11 +23,22 @@ public sealed partial class MessageIntake
     private readonly IOutboundQueue _queue;
     private readonly SmsOptions _options;
     private readonly PhoneNumberNormalizer _numbers;
+    private readonly DestinationPolicy _destinations;
+    private readonly GatewayMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger<MessageIntake> _logger;
 
-    public MessageIntake(IMessageStore store, IOutboundQueue queue, IOptions<SmsOptions> options, TimeProvider time, ILogger<MessageIntake> logger)
+    public MessageIntake(
+        IMessageStore store,
+        IOutboundQueue queue,
+        IOptions<SmsOptions> options,
+        DestinationPolicy destinations,
+        GatewayMetrics metrics,
+        TimeProvider time,
+        ILogger<MessageIntake> logger)
     {
+        _destinations = destinations;
+        _metrics = metrics;
         _store = store;
         _queue = queue;
         _options = options.Value;
@@ -36,10 +49,16 @@ public sealed partial class MessageIntake
 
     public async Task<IntakeResult> SubmitAsync(SendMessageCommand command, CancellationToken cancellationToken)
     {
-        var validation = new SendMessageValidator(_numbers, _options).Validate(command);
+        using var activity = GatewayTelemetry.StartIntake();
+        var validation = new SendMessageValidator(_numbers, _options, _destinations).Validate(command);
         if (validation.Errors.Count > 0)
         {
             return new IntakeResult { Outcome = IntakeOutcome.Invalid, Errors = validation.Errors };
+        }
+
+        if (_destinations.Admit(validation.Numbers) is { } limited)
+        {
+            return new IntakeResult { Outcome = IntakeOutcome.RateLimited, RetryAfter = limited.RetryAfter, Errors = new Dictionary<string, string[]> { ["to"] = [limited.Message] } };
         }
 
         var now = _time.GetUtcNow();
@@ -77,8 +96,9 @@ public sealed partial class MessageIntake
 
         try
         {
+            using var publish = GatewayTelemetry.StartPublish();
             var items = message.Destinations
-                .Select((d, i) => new OutboundSms { MessageId = message.Id, DestinationIndex = i, To = d.Address, Text = text, Priority = message.Priority })
+                .Select((d, i) => new OutboundSms { MessageId = message.Id, DestinationIndex = i, To = d.Address, Text = text, Priority = message.Priority, TraceParent = GatewayTelemetry.CurrentTraceParent() })
                 .ToList();
             await _queue.PublishAsync(items, null, cancellationToken);
         }
@@ -90,6 +110,8 @@ public sealed partial class MessageIntake
         }
 
         LogAccepted(_logger, message.Id, message.Destinations.Count, message.Segments);
+        activity?.SetTag("sms.message_id", message.Id);
+        _metrics.Accepted(message.Destinations.Count, message.Origin);
         return new IntakeResult { Outcome = IntakeOutcome.Accepted, Message = message };
     }
 

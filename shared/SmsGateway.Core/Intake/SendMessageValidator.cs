@@ -1,11 +1,12 @@
 using SmsGateway.Core.Options;
 using SmsGateway.Core.Phone;
+using SmsGateway.Core.Policy;
 using SmsGateway.Core.Text;
 
 namespace SmsGateway.Core.Intake;
 
 /// <summary>Checks a send request and normalises its numbers; errors are keyed by request field.</summary>
-internal sealed class SendMessageValidator(PhoneNumberNormalizer numbers, SmsOptions options)
+internal sealed class SendMessageValidator(PhoneNumberNormalizer numbers, SmsOptions options, DestinationPolicy policy)
 {
     public sealed record Result(Dictionary<string, string[]> Errors, List<string> Numbers, SmsTextInfo? TextInfo);
 
@@ -56,6 +57,10 @@ internal sealed class SendMessageValidator(PhoneNumberNormalizer numbers, SmsOpt
             if (!numbers.TryNormalize(to[i], out var e164, out var error))
             {
                 errors[$"to[{i}]"] = [error!];
+            }
+            else if (policy.Check(e164) is { } refused)
+            {
+                errors[$"to[{i}]"] = [refused];
             }
             else if (!normalized.Contains(e164))
             {

@@ -23,6 +23,22 @@ public sealed class OutboundOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan LockDuration { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Transient modem failures in a row (with no success within <see cref="CircuitSamplingDuration"/>) that open the circuit.</summary>
+    [Range(1, 1000)]
+    public int CircuitFailureThreshold { get; set; } = 5;
+
+    /// <summary>The window in which the failures are counted.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan CircuitSamplingDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long the circuit stays open before a probe (<c>AT</c>, <c>AT+CREG?</c>) may close it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.500", "1.00:00:00")]
+    public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest one send may take, all parts included; beyond it the outcome is unknown.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromMinutes(3);
+
     /// <summary>Ask the network for delivery reports.</summary>
     public bool DeliveryReports { get; set; } = true;
 }

@@ -7,6 +7,7 @@ using SmsGateway.Core.Options;
 using SmsGateway.Core.Phone;
 using SmsGateway.Core.Queue;
 using SmsGateway.Core.Storage;
+using SmsGateway.Core.Telemetry;
 
 namespace SmsGateway.Core.Outbound;
 
@@ -19,7 +20,7 @@ public sealed partial class OutboundProcessor
 {
     private readonly IOutboundQueue _queue;
     private readonly MessageUpdater _updater;
-    private readonly ISmsModem _modem;
+    private readonly ModemCircuit _modem;
     private readonly IPartReferenceIndex _references;
     private readonly OutboundOptions _options;
     private readonly RetryBackoff _backoff;
@@ -29,7 +30,7 @@ public sealed partial class OutboundProcessor
     public OutboundProcessor(
         IOutboundQueue queue,
         MessageUpdater updater,
-        ISmsModem modem,
+        ModemCircuit modem,
         IPartReferenceIndex references,
         IOptions<OutboundOptions> options,
         TimeProvider time,
@@ -48,6 +49,7 @@ public sealed partial class OutboundProcessor
     public async Task ProcessAsync(QueueLease lease, CancellationToken cancellationToken)
     {
         var item = lease.Message;
+        using var activity = GatewayTelemetry.StartSend(item);
         Destination? before = null;
         var marked = await _updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d =>
         {
@@ -94,6 +96,7 @@ public sealed partial class OutboundProcessor
         catch (Exception ex)
         {
             var failure = ex as SmsSendException ?? new SmsSendException(SendFailureKind.Transient, ex.Message, null, ex);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, failure.Kind.ToString());
             await HandleFailureAsync(lease, failure, attempts, attemptsInBudget, cancellationToken);
         }
     }

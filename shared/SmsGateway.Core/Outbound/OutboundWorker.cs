@@ -14,12 +14,14 @@ namespace SmsGateway.Core.Outbound;
 public sealed partial class OutboundWorker(
     IOutboundQueue queue,
     OutboundProcessor processor,
+    ModemCircuit circuit,
     IOptions<OutboundOptions> options,
     TimeProvider time,
     ILogger<OutboundWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan PauseAfterError = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan CircuitPoll = TimeSpan.FromMilliseconds(250);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -27,6 +29,13 @@ public sealed partial class OutboundWorker(
         {
             try
             {
+                // While the circuit is open nothing is taken: messages wait in the queue, uncharged.
+                if (!await circuit.TryCloseAsync(stoppingToken))
+                {
+                    await Task.Delay(CircuitPoll, time, stoppingToken);
+                    continue;
+                }
+
                 var lease = await queue.ReceiveAsync(options.Value.LockDuration, MaxWait, stoppingToken);
                 if (lease is not null)
                 {

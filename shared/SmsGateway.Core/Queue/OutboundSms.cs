@@ -21,6 +21,9 @@ public sealed record OutboundSms
 
     public MessagePriority Priority { get; init; } = MessagePriority.Normal;
 
+    /// <summary>The W3C <c>traceparent</c> of the request that queued this SMS, so its send joins that trace.</summary>
+    public string? TraceParent { get; init; }
+
     /// <summary>The queue item id: unique per destination, so publishing it twice is a no-op.</summary>
     public string ItemId => ItemIdFor(MessageId, DestinationIndex);
 

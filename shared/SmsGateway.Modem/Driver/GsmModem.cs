@@ -64,6 +64,27 @@ public sealed class GsmModem : BackgroundService, ISmsModem
             : _sender.SendAsync(session, sms, cancellationToken);
     }
 
+    public async Task<bool> ProbeAsync(CancellationToken cancellationToken)
+    {
+        var session = Volatile.Read(ref _session);
+        if (session is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            await session.ExecuteAsync("AT", cancellationToken);
+            var status = await ModemStatusReader.ReadRadioAsync(session, Status, _timeProvider, cancellationToken);
+            SetStatus(_ => status);
+            return status.Registered;
+        }
+        catch (AtException)
+        {
+            return false;
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var backoff = InitialBackoff;

@@ -41,6 +41,22 @@ internal sealed class ModemSession(AtChannel channel, ModemOptions options, ILog
         }
     }
 
+    /// <summary>
+    /// Declares the session out of step with the modem (an answer that cannot belong to the command,
+    /// such as a late <c>OK</c> of a timed-out command): the driver starts over, which resynchronises.
+    /// </summary>
+    public void MarkOutOfStep()
+    {
+        try
+        {
+            _broken.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session is gone already.
+        }
+    }
+
     public void Dispose() => _broken.Dispose();
 
     private async Task<AtResponse> TrackAsync(Task<AtResponse> command)

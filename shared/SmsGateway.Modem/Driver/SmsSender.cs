@@ -32,7 +32,18 @@ internal sealed class SmsSender(ModemOptions options, TimeProvider timeProvider,
                 try
                 {
                     var response = await session.ExecuteWithPayloadAsync($"AT+CMGS={part.TpduLength}", part.Hex, cancellationToken);
-                    references.Add(AtValueParser.Int(AtValueParser.Fields(response.ValueOf("+CMGS:")), 0) ?? -1);
+                    var reference = AtValueParser.Int(AtValueParser.Fields(response.ValueOf("+CMGS:")), 0);
+                    if (reference is null)
+                    {
+                        // An OK without +CMGS is not this send's answer (a late OK of an earlier command):
+                        // whether the part left is unknown, and the channel is out of step until re-initialised.
+                        session.MarkOutOfStep();
+                        throw new SmsSendException(
+                            SendFailureKind.UnknownOutcome,
+                            $"the modem answered part {part.PartNumber} of {parts.Count} without a message reference; re-initialising");
+                    }
+
+                    references.Add(reference.Value);
                 }
                 catch (AtException ex)
                 {

@@ -23,6 +23,9 @@ public sealed class KillAndRestartTests(ITestOutputHelper output)
         [
             $"--Storage:Path={Path.Combine(folder, "data")}",
             $"--Api:Keys:0={Key}",
+            // 500 SMS to one number as fast as possible: the pumping and rate limits would refuse most of them.
+            "--Sms:PerDestinationPerHour=0",
+            "--Api:RateLimit:PermitsPerSecond=100000",
             "--Modem:Simulator:SendDelayMs=2",
             "--Modem:Simulator:DeliveryReports=None",
             $"--Modem:Simulator:AirLog={airLog}",

@@ -46,6 +46,10 @@ public sealed class GatewayInstance : IAsyncDisposable
             "--Outbound:RetryBaseDelay=00:00:00.010",
             "--Outbound:RetryMaxDelay=00:00:00.050",
             "--Outbound:CircuitBreakDuration=00:00:00.500",
+
+            // Tests send many SMS to one number quickly; the pumping and rate limits have tests of their own.
+            "--Sms:PerDestinationPerHour=0",
+            "--Api:RateLimit:PermitsPerSecond=100000",
             "--Logging:LogLevel:Default=Warning",
         };
         args.AddRange((settings ?? new Dictionary<string, string?>()).Select(kv => $"--{kv.Key}={kv.Value}"));

@@ -22,6 +22,19 @@ public sealed class ScriptedModem : ISmsModem
 
     public ModemStatus Status { get; set; } = new() { Connected = true, Registered = true, Model = "Scripted", Operator = "Test", SignalDbm = -71 };
 
+    /// <summary>What <see cref="ProbeAsync"/> answers.</summary>
+    public bool ProbeSucceeds { get; set; } = true;
+
+    public int Probes => _probes;
+
+    private int _probes;
+
+    public Task<bool> ProbeAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _probes);
+        return Task.FromResult(ProbeSucceeds);
+    }
+
     public void FailNext(SmsSendException failure, int times = 1)
     {
         for (var i = 0; i < times; i++)

@@ -101,6 +101,22 @@ public sealed class GsmModemSendTests
     }
 
     [Fact]
+    public async Task Send_LateOkInsteadOfPromptAndReference_IsUnknownOutcomeNeverSuccess()
+    {
+        var modem = new ScriptedModemStream();
+        await using var harness = await GsmModemHarness.ConnectedAsync(modem);
+
+        // The modem is out of step: a stale OK (of an earlier, timed-out command) answers AT+CMGS.
+        modem.AlwaysWhen(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal), _ => [Ok]).Always("<ESC>");
+
+        var error = await Assert.ThrowsAsync<SmsSendException>(() =>
+            harness.Modem.SendAsync(new OutgoingSms(To, "Hello"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)));
+
+        Assert.Equal(SendFailureKind.UnknownOutcome, error.Kind);
+        Assert.Contains("without a message reference", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Send_NoPrompt_IsTransient()
     {
         var modem = new ScriptedModemStream();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmsGateway.Modem.Driver;
+using SmsGateway.Modem.Serial;
 using SmsGateway.Modem.Simulator;
 using SmsGateway.Modem.Tests.Driver;
 using SmsGateway.Modem.Tests.Support;
@@ -23,7 +24,7 @@ internal sealed class PtyDriverHarness : IAsyncDisposable
         _loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(Log).SetMinimumLevel(LogLevel.Trace));
         Simulator = new SimulatedModem(simulatorOptions, TimeProvider.System, _loggerFactory.CreateLogger<SimulatedModem>());
         Host = new PtySimulatorHost(Simulator, pty.DevicePath);
-        Driver = new GsmModem(new PtySerialConnectionFactory(pty.HostPath), Sink, Options.Create(modemOptions), TimeProvider.System, _loggerFactory);
+        Driver = new GsmModem(new SerialPortStreamFactory(pty.HostPath), Sink, Options.Create(modemOptions), TimeProvider.System, _loggerFactory);
     }
 
     private readonly ILoggerFactory _loggerFactory;
