@@ -1,3 +1,3 @@
-namespace SmsGateway.Agent.Api;
+namespace SmsGateway.Http;
 
 public sealed record AcceptedDestination(string To, string Status);

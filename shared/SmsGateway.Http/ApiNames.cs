@@ -1,7 +1,7 @@
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Text;
 
-namespace SmsGateway.Agent.Api;
+namespace SmsGateway.Http;
 
 /// <summary>The lower-case names the API uses for statuses and encodings.</summary>
 public static class ApiNames

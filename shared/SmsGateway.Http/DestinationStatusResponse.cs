@@ -1,4 +1,4 @@
-namespace SmsGateway.Agent.Api;
+namespace SmsGateway.Http;
 
 public sealed record DestinationStatusResponse(
     string To,

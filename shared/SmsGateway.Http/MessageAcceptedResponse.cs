@@ -1,4 +1,4 @@
-namespace SmsGateway.Agent.Api;
+namespace SmsGateway.Http;
 
 /// <summary>The 202 answer to <c>POST /api/messages</c>.</summary>
 public sealed record MessageAcceptedResponse(

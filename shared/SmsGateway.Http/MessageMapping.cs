@@ -1,6 +1,6 @@
 using SmsGateway.Core.Domain;
 
-namespace SmsGateway.Agent.Api;
+namespace SmsGateway.Http;
 
 /// <summary>Turns domain messages into API answers.</summary>
 public static class MessageMapping

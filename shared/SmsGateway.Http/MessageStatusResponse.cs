@@ -1,4 +1,4 @@
-namespace SmsGateway.Agent.Api;
+namespace SmsGateway.Http;
 
 /// <summary>The answer to <c>GET /api/messages/{id}</c>.</summary>
 public sealed record MessageStatusResponse(

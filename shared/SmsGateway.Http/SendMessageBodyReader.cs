@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Features;
 
-namespace SmsGateway.Agent.Api;
+namespace SmsGateway.Http;
 
 /// <summary>
 /// Reads the send body and turns every way it can be wrong (not JSON, wrong types, too large) into
@@ -13,9 +12,16 @@ internal static class SendMessageBodyReader
 
     public static async Task<Result> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        // A declared length over the limit is refused unread; a server without a limit of its own gets ours.
+        var limit = HttpLimits.BodyLimit(request);
+        if (request.ContentLength > limit)
+        {
+            return TooLarge(limit);
+        }
+
         try
         {
-            var body = await JsonSerializer.DeserializeAsync(request.Body, ApiJsonContext.Default.SendMessageBody, cancellationToken);
+            var body = await JsonSerializer.DeserializeAsync(request.Body, HttpJsonContext.Default.SendMessageBody, cancellationToken);
             return body is null
                 ? Fail("body", "The body must be a JSON object such as {\"to\": [\"+4915112345678\"], \"text\": \"Hello\"}.")
                 : new Result(body, null);
@@ -34,8 +40,7 @@ internal static class SendMessageBodyReader
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            var limit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
-            return Fail("body", $"The body is larger than the {limit / 1024} KiB allowed.", StatusCodes.Status413PayloadTooLarge);
+            return TooLarge(limit);
         }
     }
 
@@ -50,6 +55,9 @@ internal static class SendMessageBodyReader
         var end = name.IndexOfAny(['.', '[']);
         return (end < 0 ? name : name[..end]).ToLowerInvariant();
     }
+
+    private static Result TooLarge(long? limit) =>
+        Fail("body", $"The body is larger than the {limit / 1024} KiB allowed.", StatusCodes.Status413PayloadTooLarge);
 
     private static Result Fail(string field, string message, int status = StatusCodes.Status400BadRequest) =>
         new(null, new Dictionary<string, string[]> { [field] = [message] }, status);

@@ -7,7 +7,10 @@ public sealed class GatewayOptions
 {
     public const string SectionName = "Gateway";
 
-    /// <summary><c>standalone</c>: HTTP API, embedded queue and store, modem, all in this process.</summary>
-    [RegularExpression("^(?i)standalone$", ErrorMessage = "must be 'standalone' (the cloud mode is not part of this build yet)")]
+    /// <summary>
+    /// <c>standalone</c>: HTTP API, embedded queue and store, modem, all in this process. <c>cloud</c>: the
+    /// Functions take the messages; this agent sends from its Service Bus subscription (see <c>Cloud/</c>).
+    /// </summary>
+    [RegularExpression("^(?i)(standalone|cloud)$", ErrorMessage = "must be 'standalone' or 'cloud'")]
     public string Mode { get; set; } = "standalone";
 }

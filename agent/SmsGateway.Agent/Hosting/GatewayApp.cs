@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Http.Json;
 using SmsGateway.Agent.Api;
+using SmsGateway.Agent.Cloud;
 using SmsGateway.Agent.Configuration;
 using SmsGateway.Agent.Security;
 using SmsGateway.Core.Hosting;
 using SmsGateway.Core.Inbound;
 using SmsGateway.Core.Options;
 using SmsGateway.Storage.Embedded;
+using SmsGateway.Telegram.Hosting;
 
 namespace SmsGateway.Agent.Hosting;
 
@@ -32,21 +34,26 @@ public static class GatewayApp
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
         });
 
+        // Under systemd: readiness and stopping notifications, journal-friendly logs; elsewhere a no-op.
+        builder.Services.AddSystemd();
+        if (CloudMode.IsSelected(builder.Configuration))
+        {
+            return CloudAgentApp.Build(builder, customize);
+        }
+
         builder.Services.AddValidatedOptions<GatewayOptions>(GatewayOptions.SectionName);
         builder.Services.AddValidatedOptions<ApiOptions>(ApiOptions.SectionName);
         builder.Services.AddValidatedOptions<EmbeddedStorageOptions>(EmbeddedStorageOptions.SectionName);
         builder.Services.AddEmbeddedStorage();
         builder.Services.AddMessageIntake();
         builder.Services.AddOutboundWorker();
+        builder.AddTelegramBridge();
         builder.Services.AddInboundProcessing();
         // Before the modem: a host that brings its own modem (tests, tools) keeps it.
         customize?.Invoke(builder);
         builder.AddGatewayModem();
-        builder.Services.AddSingleton<ApiKeyStore>();
-
-        // At start (after the options are validated), not at the first request: the first start logs the generated key.
-        builder.Services.AddHostedService<ApiKeyStartup>();
-        builder.Services.AddSingleton<ApiKeyFilter>();
+        builder.AddApiSecurity();
+        builder.AddGatewayTelemetry();
 
         builder.Services.AddProblemDetails();
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
@@ -55,12 +62,15 @@ public static class GatewayApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseApiSecurity();
         app.MapOpenApi();
         app.MapHealthEndpoints();
+        app.MapGatewayTelemetry();
         app.MapMessagesEndpoints();
         app.MapInboundEndpoints();
         app.MapDeadLettersEndpoints();
         app.MapModemEndpoints(app.Configuration);
+        app.MapTelegramWebhook();
         return app;
     }
 }

@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Options;
+using SmsGateway.Agent.Api;
+using SmsGateway.Agent.Configuration;
+using SmsGateway.Agent.Hosting;
+using SmsGateway.Azure.Hosting;
+using SmsGateway.Core.Hosting;
+using SmsGateway.Core.Inbound;
+using SmsGateway.Core.Options;
+using SmsGateway.Core.Outbound;
+using SmsGateway.Core.Queue;
+using SmsGateway.Core.Storage;
+using SmsGateway.Storage.Embedded;
+
+namespace SmsGateway.Agent.Cloud;
+
+/// <summary>
+/// The agent in the cloud shape: no HTTP intake (the Functions take messages), the queue is this agent's
+/// Service Bus subscription, worked by the same outbound worker and processor as standalone; a local
+/// SQLite record of what it handles; status changes, inbound SMS and heartbeats go to the cloud through
+/// a durable outbox. Locally only <c>/api/health</c> and <c>/metrics</c> are served.
+/// </summary>
+public static class CloudAgentApp
+{
+    public static WebApplication Build(WebApplicationBuilder builder, Action<WebApplicationBuilder>? customize = null)
+    {
+        builder.Services.AddValidatedOptions<GatewayOptions>(GatewayOptions.SectionName);
+        builder.Services.AddValidatedOptions<EmbeddedStorageOptions>(EmbeddedStorageOptions.SectionName);
+        builder.Services.AddEmbeddedStorage();
+        builder.Services.AddOutboundWorker();
+        builder.Services.AddInboundProcessing();
+
+        // Before the queue and the modem: a host that brings its own (tests, tools) keeps them.
+        customize?.Invoke(builder);
+        builder.AddGatewayModem();
+        builder.AddGatewayTelemetry();
+        builder.AddCloudAgent();
+
+        builder.Services.AddProblemDetails();
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthEndpoints();
+        app.MapGatewayTelemetry();
+        return app;
+    }
+
+    /// <summary>Registers the cloud parts: options, the Service Bus queue, the local records, the events outbox and its workers.</summary>
+    public static WebApplicationBuilder AddCloudAgent(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<CloudOptions>().BindConfiguration(CloudOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CloudOptions>, CloudOptionsValidator>();
+        services.AddSingleton<IValidateOptions<OutboundOptions>, CloudOutboundOptionsValidator>();
+
+        // The cloud owns the queue: it re-publishes what its own store has waiting. The agent's records
+        // are a log of what it handled, and re-publishing from them would put items on the shared topic.
+        services.RemoveWhere(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(QueueRecoveryService));
+
+        services.AddServiceBusQueue();
+        var serviceBusQueue = services.Last(d => d.ServiceType == typeof(IOutboundQueue));
+        services.Remove(serviceBusQueue);
+        services.AddSingleton<EnvelopeRecorder>();
+        services.AddSingleton<IOutboundQueue>(sp => new CloudOutboundQueue(
+            (IOutboundQueue)serviceBusQueue.ImplementationFactory!(sp),
+            sp.GetRequiredService<EnvelopeRecorder>(),
+            sp.GetRequiredService<ILogger<CloudOutboundQueue>>()));
+
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<AgentEventOutbox>();
+        services.AddSingleton<IDestinationStatusListener, CloudStatusListener>();
+        services.AddSingleton<IInboundMessageListener, CloudInboundListener>();
+        // A singleton holds the client for the process's life: connections are recycled instead, to follow DNS.
+        services.AddHttpClient<AgentEventsClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.AddSingleton<AgentEventsDrainer>();
+        services.AddHostedService<AgentEventsDrainService>();
+        services.AddHostedService<HeartbeatService>();
+        return builder;
+    }
+
+    private static void RemoveWhere(this IServiceCollection services, Func<ServiceDescriptor, bool> match)
+    {
+        foreach (var descriptor in services.Where(match).ToList())
+        {
+            services.Remove(descriptor);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using SmsGateway.Core.Domain;
+using SmsGateway.Core.Queue;
+using SmsGateway.Core.Storage;
+using SmsGateway.Core.Text;
+
+namespace SmsGateway.Agent.Cloud;
+
+/// <summary>
+/// Keeps the agent's own record of what it sends. In cloud mode the message was accepted by the cloud, so
+/// the local store first learns of it from the queue envelope: this writes the record the processor then
+/// moves through <c>sending</c> and <c>sent</c>, as in standalone mode.
+/// </summary>
+public sealed class EnvelopeRecorder(IMessageStore store, MessageUpdater updater, TimeProvider time)
+{
+    private const int MaxTries = 10;
+
+    public async Task EnsureRecordAsync(OutboundSms item, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var stored = await store.GetAsync(item.MessageId, cancellationToken);
+            if (stored is null)
+            {
+                await store.CreateAsync(NewRecord(item), null, cancellationToken);
+                return;
+            }
+
+            var destinations = stored.Message.Destinations;
+            if (item.DestinationIndex < destinations.Count && destinations[item.DestinationIndex].Address == item.To)
+            {
+                await AcceptReplayAsync(item, destinations[item.DestinationIndex], cancellationToken);
+                return;
+            }
+
+            // Another destination of a message this agent has seen before: add it to the record.
+            try
+            {
+                await store.UpdateAsync(WithDestination(stored.Message, item), stored.ETag, cancellationToken);
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxTries)
+            {
+                continue;
+            }
+        }
+    }
+
+    // The cloud owns the retry budget: an envelope for a destination this agent failed means an operator
+    // replayed its dead letter there. Without this the processor would find "failed" and drop it unsent.
+    private async Task AcceptReplayAsync(OutboundSms item, Destination destination, CancellationToken cancellationToken)
+    {
+        if (destination.Status != DestinationStatus.Failed)
+        {
+            return;
+        }
+
+        await updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d => d.Status == DestinationStatus.Failed
+            ? d.MoveTo(DestinationStatus.Queued) with { AttemptsBeforeReplay = d.Attempts, NextAttemptAt = null }
+            : null, cancellationToken);
+    }
+
+    private Message NewRecord(OutboundSms item)
+    {
+        var now = time.GetUtcNow();
+        var info = SmsTextAnalyzer.Analyze(item.Text);
+        return new Message
+        {
+            Id = item.MessageId,
+            Text = item.Text,
+            Priority = item.Priority,
+            Encoding = info.Encoding,
+            Segments = info.Segments,
+            Destinations = Pad([], item),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    private Message WithDestination(Message message, OutboundSms item) =>
+        message with { Destinations = Pad(message.Destinations, item), UpdatedAt = time.GetUtcNow() };
+
+    // Destinations another agent sends stay placeholders (no address) so the indexes match the cloud's.
+    private static Destination[] Pad(IReadOnlyList<Destination> existing, OutboundSms item)
+    {
+        var destinations = new Destination[Math.Max(existing.Count, item.DestinationIndex + 1)];
+        for (var i = 0; i < destinations.Length; i++)
+        {
+            destinations[i] = i < existing.Count ? existing[i] : Destination.Sms(string.Empty);
+        }
+
+        destinations[item.DestinationIndex] = Destination.Sms(item.To);
+        return destinations;
+    }
+}

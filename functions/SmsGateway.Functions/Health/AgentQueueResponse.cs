@@ -1,0 +1,3 @@
+namespace SmsGateway.Functions.Health;
+
+public sealed record AgentQueueResponse(int Depth, int DeadLettered);

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using SmsGateway.Telegram.Updates;
+
+namespace SmsGateway.Functions.Telegram;
+
+/// <summary>
+/// <c>POST api/telegram/webhook</c>: anonymous (Telegram cannot send a function key); the receiver compares
+/// <c>X-Telegram-Bot-Api-Secret-Token</c> in constant time before it reads the body, then records the update
+/// in the chat inbox, and the answer waits only for that write.
+/// </summary>
+public sealed class TelegramWebhookFunction(IServiceProvider services)
+{
+    [Function("TelegramWebhook")]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "telegram/webhook")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        // Resolved here, not injected: without a bot token (or its stores) the bridge is off and the route answers 404.
+        if (services.GetService<TelegramWebhookReceiver>() is not { } receiver)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "The Telegram bridge is off in this deployment.");
+        }
+
+        var secret = request.Headers[TelegramWebhookReceiver.SecretHeader];
+        var outcome = await receiver.ReceiveAsync(secret.Count == 1 ? secret[0] : null, request.Body, cancellationToken);
+        return outcome switch
+        {
+            WebhookOutcome.Unauthorized => Results.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Unauthorized",
+                detail: $"Send the configured secret in the {TelegramWebhookReceiver.SecretHeader} header."),
+            WebhookOutcome.Malformed => Results.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Not a Telegram update",
+                detail: "The body must be a JSON object with an update_id."),
+            _ => Results.Ok(),
+        };
+    }
+}

@@ -1,0 +1,38 @@
+using Azure;
+using Azure.Data.Tables;
+using SmsGateway.Azure.Tables;
+using SmsGateway.Core.Agents;
+
+namespace SmsGateway.Azure.Agents;
+
+/// <summary>
+/// The applied agent events in table <c>agentevents</c>: partition = agent, row = event id (validated to be a
+/// legal key), so marking is a single insert-if-absent.
+/// </summary>
+public sealed class TableEventLedger(AzureTables tables, TimeProvider time) : IEventLedger
+{
+    public const string TableName = "agentevents";
+
+    public async Task<bool> HasAppliedAsync(string agentId, string eventId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(agentId, eventId, select: ["PartitionKey"], cancellationToken);
+        return found.HasValue;
+    }
+
+    public async Task<bool> TryMarkAppliedAsync(string agentId, string eventId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        try
+        {
+            await table.AddEntityAsync(
+                new TableEntity(agentId, eventId) { ["AppliedAt"] = TableValues.Time(time.GetUtcNow()) },
+                cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace SmsGateway.Core.Agents;
+
+/// <summary>The ids of agent events already applied, per agent: what makes applying an event idempotent.</summary>
+public interface IEventLedger
+{
+    /// <summary>True when <paramref name="eventId"/> of <paramref name="agentId"/> was marked applied.</summary>
+    Task<bool> HasAppliedAsync(string agentId, string eventId, CancellationToken cancellationToken);
+
+    /// <summary>Marks the event applied (insert-if-absent); false when it was marked already.</summary>
+    Task<bool> TryMarkAppliedAsync(string agentId, string eventId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using SmsGateway.Core.Domain;
+using SmsGateway.Core.Intake;
+using SmsGateway.Core.Storage;
+
+namespace SmsGateway.Http;
+
+/// <summary>
+/// The bodies of <c>POST /api/messages</c> and <c>GET /api/messages/{id}</c>. Hosts only route and
+/// authenticate; the contract (status codes, problem+json, field errors) lives here once.
+/// </summary>
+public static class MessageHandlers
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>Ids are generated short; anything longer cannot exist, so the store is not asked.</summary>
+    private const int MaxIdLength = 64;
+
+    public static async Task<IResult> SendAsync(HttpRequest request, MessageIntake intake, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(intake);
+        if (!request.HasJsonContentType())
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported media type",
+                detail: "Send the message as JSON with 'Content-Type: application/json'.");
+        }
+
+        var read = await SendMessageBodyReader.ReadAsync(request, cancellationToken);
+        if (read.Errors is not null)
+        {
+            return Results.ValidationProblem(read.Errors, statusCode: read.StatusCode, title: "The request is not valid.");
+        }
+
+        var body = read.Body!;
+        MessagePriority priority;
+        switch (body.Priority?.ToLowerInvariant())
+        {
+            case null or "normal":
+                priority = MessagePriority.Normal;
+                break;
+            case "high":
+                priority = MessagePriority.High;
+                break;
+            default:
+                return Results.ValidationProblem(
+                    new Dictionary<string, string[]> { ["priority"] = ["'priority' must be \"normal\" or \"high\"."] },
+                    title: "The request is not valid.");
+        }
+
+        var key = request.Headers.TryGetValue(IdempotencyKeyHeader, out var values) ? values.ToString() : null;
+        var result = await intake.SubmitAsync(new SendMessageCommand(body.To, body.Text, priority, key), cancellationToken);
+        return result.Outcome switch
+        {
+            IntakeOutcome.Accepted or IntakeOutcome.Replayed =>
+                Results.Accepted($"/api/messages/{result.Message!.Id}", MessageMapping.ToAccepted(result.Message)),
+            IntakeOutcome.Invalid =>
+                Results.ValidationProblem(result.Errors!, title: "The request is not valid."),
+            IntakeOutcome.KeyReused => Results.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "Idempotency-Key reused",
+                detail: "This Idempotency-Key was already used with a different request. Use a new key for a new message."),
+            IntakeOutcome.RateLimited => RetryLater(
+                request.HttpContext,
+                result.RetryAfter ?? TimeSpan.FromHours(1),
+                StatusCodes.Status429TooManyRequests,
+                "Too many requests",
+                result.Errors!["to"][0]),
+            _ => RetryLater(
+                request.HttpContext,
+                result.RetryAfter ?? MessageIntake.QueueFullRetryAfter,
+                StatusCodes.Status503ServiceUnavailable,
+                "Queue full",
+                "The gateway holds as many messages as it may; nothing was stored."),
+        };
+    }
+
+    public static async Task<IResult> GetAsync(string id, IMessageStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(store);
+        var stored = id.Length <= MaxIdLength ? await store.GetAsync(id, cancellationToken) : null;
+        return stored is null
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no message with id '{id}'.")
+            : Results.Ok(MessageMapping.ToStatus(stored.Message));
+    }
+
+    /// <summary>A problem with a <c>Retry-After</c> header in whole seconds (at least 1), also named in the detail.</summary>
+    private static IResult RetryLater(HttpContext context, TimeSpan retryAfter, int status, string title, string detail)
+    {
+        var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return Results.Problem(statusCode: status, title: title, detail: $"{detail} Try again in {seconds} s.");
+    }
+}
