@@ -39,6 +39,14 @@ public sealed class AgentProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The agent's resident memory (VmRSS), read from /proc.</summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var kilobytes = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+        return kilobytes * 1024;
+    }
+
     public int ExitCode => _process.ExitCode;
 
     public static AgentProcess Start(IEnumerable<string> args, int? port = null)
