@@ -90,6 +90,28 @@ public sealed partial class ModemCircuit
     }
 
     /// <summary>
+    /// Counts a moment without a modem as a failure of the breaker, without touching any message:
+    /// a port that stays away opens the circuit just as failing sends would.
+    /// </summary>
+    public async Task RecordUnavailableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _pipeline.ExecuteAsync(
+                static (reason, _) => ValueTask.FromException(new SmsSendException(SendFailureKind.Transient, reason)),
+                $"modem not connected: {_modem.Status.LastError}",
+                cancellationToken);
+        }
+        catch (SmsSendException)
+        {
+        }
+        catch (BrokenCircuitException)
+        {
+            // Already open.
+        }
+    }
+
+    /// <summary>
     /// When the circuit is not closed: once the break is over, probes the modem through the breaker.
     /// Returns true when the circuit is closed afterwards.
     /// </summary>

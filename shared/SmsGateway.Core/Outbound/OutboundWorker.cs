@@ -25,10 +25,27 @@ public sealed partial class OutboundWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var modemSeen = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                // Without a modem nothing is taken, so no attempt is charged for it. Before the
+                // modem's first connection that is just start-up; a modem lost later counts
+                // against the breaker, which opens like it would for failing sends.
+                if (!circuit.Modem.Status.Connected)
+                {
+                    if (modemSeen)
+                    {
+                        await circuit.RecordUnavailableAsync(stoppingToken);
+                    }
+
+                    await Task.Delay(CircuitPoll, time, stoppingToken);
+                    continue;
+                }
+
+                modemSeen = true;
+
                 // While the circuit is open nothing is taken: messages wait in the queue, uncharged.
                 if (!await circuit.TryCloseAsync(stoppingToken))
                 {
