@@ -6,6 +6,7 @@ using SmsGateway.Agent.Security;
 using SmsGateway.Core.Hosting;
 using SmsGateway.Core.Inbound;
 using SmsGateway.Core.Options;
+using SmsGateway.Http;
 using SmsGateway.Storage.Embedded;
 using SmsGateway.Telegram.Hosting;
 
@@ -14,9 +15,6 @@ namespace SmsGateway.Agent.Hosting;
 /// <summary>Builds the standalone gateway: HTTP API, embedded queue and store, outbound worker, modem.</summary>
 public static class GatewayApp
 {
-    /// <summary>The largest request body accepted: far above any valid message, far below harm.</summary>
-    public const long MaxRequestBodyBytes = 64 * 1024;
-
     public const string DefaultUrls = "http://localhost:5080";
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
@@ -30,7 +28,7 @@ public static class GatewayApp
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestBodySize = HttpLimits.MaxMessageBodyBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
         });
 

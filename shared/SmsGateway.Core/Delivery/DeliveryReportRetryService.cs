@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SmsGateway.Core.Hosting;
 
 namespace SmsGateway.Core.Delivery;
 
@@ -13,44 +14,24 @@ public sealed partial class DeliveryReportRetryService(
 {
     private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.RetryInterval, time);
         var nextPurge = time.GetUtcNow();
-        do
-        {
-            try
+        return PeriodicWork.RunAsync(
+            options.Value.RetryInterval,
+            time,
+            async ct =>
             {
-                await processor.RetryPendingAsync(stoppingToken);
+                await processor.RetryPendingAsync(ct);
                 if (time.GetUtcNow() >= nextPurge)
                 {
                     nextPurge = time.GetUtcNow() + PurgeInterval;
-                    await processor.PurgeIndexAsync(stoppingToken);
+                    await processor.PurgeIndexAsync(ct);
                 }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // The reports stay parked; the next round tries again.
-                LogRetryFailed(logger, ex);
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+            },
+            // The reports stay parked; the next round tries again.
+            ex => LogRetryFailed(logger, ex),
+            stoppingToken);
     }
 
     [LoggerMessage(EventId = 5101, Level = LogLevel.Error, Message = "Retrying parked delivery reports failed; trying again later")]

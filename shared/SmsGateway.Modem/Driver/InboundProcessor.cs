@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SmsGateway.Core.Modem;
+using SmsGateway.Core.Phone;
 using SmsGateway.Modem.At;
 using SmsGateway.Modem.Pdu;
 
@@ -104,7 +105,7 @@ internal sealed class InboundProcessor(IModemEventSink sink, TimeProvider timePr
             {
                 case DeliverPdu deliver:
                     var concat = deliver.Concat is { } c ? new ConcatPart(c.Reference, c.PartNumber, c.PartCount) : null;
-                    GsmModemLog.Received(logger, SensitiveData.MaskNumber(deliver.Sender), concat?.PartNumber ?? 1, concat?.PartCount ?? 1);
+                    GsmModemLog.Received(logger, PhoneMask.Mask(deliver.Sender), concat?.PartNumber ?? 1, concat?.PartCount ?? 1);
                     await sink.StoreInboundAsync(new InboundSmsPart(deliver.Sender, deliver.ServiceCentreTimestamp, deliver.Text ?? string.Empty, concat, pdu), cancellationToken);
                     return HandOverResult.Stored;
                 case StatusReportPdu report:

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SmsGateway.Core.Modem;
+using SmsGateway.Core.Phone;
 using SmsGateway.Modem.At;
 using SmsGateway.Modem.Pdu;
 
@@ -19,7 +20,7 @@ internal sealed class SmsSender(ModemOptions options, TimeProvider timeProvider,
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            GsmModemLog.Sending(logger, SensitiveData.MaskNumber(sms.To), parts.Count);
+            GsmModemLog.Sending(logger, PhoneMask.Mask(sms.To), parts.Count);
             if (parts.Count > 1)
             {
                 // Keeps the radio link open between the parts; modems without it answer ERROR, which is fine.
@@ -48,12 +49,12 @@ internal sealed class SmsSender(ModemOptions options, TimeProvider timeProvider,
                 catch (AtException ex)
                 {
                     var failure = SendFailureClassifier.ToSendException(ex, part.PartNumber, references, parts.Count);
-                    GsmModemLog.SendFailed(logger, SensitiveData.MaskNumber(sms.To), failure.Kind, failure.Message);
+                    GsmModemLog.SendFailed(logger, PhoneMask.Mask(sms.To), failure.Kind, failure.Message);
                     throw failure;
                 }
             }
 
-            GsmModemLog.Sent(logger, SensitiveData.MaskNumber(sms.To), string.Join(",", references));
+            GsmModemLog.Sent(logger, PhoneMask.Mask(sms.To), string.Join(",", references));
             return new SmsSendReceipt(references, timeProvider.GetUtcNow());
         }
         finally
