@@ -25,7 +25,6 @@ public sealed partial class OutboundWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var modemSeen = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -33,9 +32,11 @@ public sealed partial class OutboundWorker(
                 // Without a modem nothing is taken, so no attempt is charged for it. Before the
                 // modem's first connection that is just start-up; a modem lost later counts
                 // against the breaker, which opens like it would for failing sends.
-                if (!circuit.Modem.Status.Connected)
+                var modem = circuit.Modem.Status;
+                if (!modem.Connected)
                 {
-                    if (modemSeen)
+                    // Its identity is known once the modem has been connected in this run.
+                    if (modem.Model is not null || modem.Imei is not null)
                     {
                         await circuit.RecordUnavailableAsync(stoppingToken);
                     }
@@ -43,8 +44,6 @@ public sealed partial class OutboundWorker(
                     await Task.Delay(CircuitPoll, time, stoppingToken);
                     continue;
                 }
-
-                modemSeen = true;
 
                 // While the circuit is open nothing is taken: messages wait in the queue, uncharged.
                 if (!await circuit.TryCloseAsync(stoppingToken))
