@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SmsGateway.Core.Domain;
+using SmsGateway.Core.Hosting;
 using SmsGateway.Core.Queue;
 using SmsGateway.Core.Serialization;
 
@@ -18,7 +19,7 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
     private readonly SqliteDatabase _db;
     private readonly TimeProvider _time;
     private readonly int _capacity;
-    private readonly QueueSignal _signal = new();
+    private readonly WakeUpSignal _signal = new();
     private long _nextSeq;
     private DateTimeOffset _lastPurge;
 

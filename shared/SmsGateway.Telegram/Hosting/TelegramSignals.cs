@@ -1,3 +1,5 @@
+using SmsGateway.Core.Hosting;
+
 namespace SmsGateway.Telegram.Hosting;
 
 /// <summary>The bridge's wake-up signals: one for recorded updates, one for outbox items.</summary>

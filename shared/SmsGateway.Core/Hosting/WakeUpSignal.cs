@@ -1,10 +1,15 @@
-namespace SmsGateway.Telegram.Hosting;
+namespace SmsGateway.Core.Hosting;
 
-/// <summary>Wakes a waiting worker when new work was stored, so it starts at once instead of at its next poll.</summary>
+/// <summary>
+/// Wakes a waiting worker when new work was stored, so it starts at once instead of at its next poll.
+/// Take <see cref="Current"/> before looking for work: a pulse that comes while the worker looks then
+/// still ends its next wait.
+/// </summary>
 public sealed class WakeUpSignal
 {
     private TaskCompletionSource _current = NewSource();
 
+    /// <summary>Ends every wait that took <see cref="Current"/> before now.</summary>
     public void Pulse() => Interlocked.Exchange(ref _current, NewSource()).TrySetResult();
 
     /// <summary>
@@ -24,6 +29,7 @@ public sealed class WakeUpSignal
         cancellationToken.ThrowIfCancellationRequested();
     }
 
+    /// <summary>The task that completes at the next <see cref="Pulse"/>.</summary>
     public Task Current => Volatile.Read(ref _current).Task;
 
     private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
