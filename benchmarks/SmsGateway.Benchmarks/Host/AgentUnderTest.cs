@@ -87,9 +87,15 @@ internal sealed class AgentUnderTest : IAsyncDisposable
     }
 
     /// <summary>The agent's resident memory (VmRSS) in bytes, read from /proc.</summary>
-    public long ResidentBytes()
+    public long ResidentBytes() => Status("VmRSS");
+
+    /// <summary>
+    /// A memory figure of /proc/&lt;pid&gt;/status in bytes: <c>VmRSS</c> = <c>RssAnon</c> (heaps, private)
+    /// + <c>RssFile</c> (mapped runtime and assemblies, shareable, reclaimable) + <c>RssShmem</c>.
+    /// </summary>
+    public long Status(string field)
     {
-        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith(field + ":", StringComparison.Ordinal));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 
