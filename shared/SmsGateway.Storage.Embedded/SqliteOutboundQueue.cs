@@ -21,6 +21,11 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
     private readonly int _capacity;
     private readonly WakeUpSignal _signal = new();
     private long _nextSeq;
+
+    // Counted as the items move, not with COUNT(*) per request: that scan grows with the queue and
+    // made intake slower the more it had accepted. Only this process writes the queue.
+    private long _depth;
+    private long _deadLettered;
     private DateTimeOffset _lastPurge;
 
     public SqliteOutboundQueue(SqliteDatabase db, EmbeddedStorageOptions options, TimeProvider time)
@@ -30,6 +35,7 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
         _capacity = options.QueueCapacity;
         using var connection = db.Open();
         _nextSeq = Scalar(connection, null, "SELECT COALESCE(MAX(seq), 0) FROM queue") + 1;
+        Recount(connection, null);
         _lastPurge = time.GetUtcNow();
     }
 
@@ -48,7 +54,7 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
     public async Task<int> PublishAsync(IReadOnlyList<OutboundSms> items, DateTimeOffset? notBefore, CancellationToken cancellationToken)
     {
         var visibleAt = (notBefore ?? _time.GetUtcNow()).ToUnixTimeMilliseconds();
-        var added = await _db.WriteAsync((connection, transaction) =>
+        var added = await CountedWriteAsync((connection, transaction) =>
         {
             var fresh = items.Where(i => Scalar(connection, transaction, "SELECT COUNT(*) FROM queue WHERE item_id = $id", ("$id", i.ItemId)) == 0)
                 .DistinctBy(i => i.ItemId)
@@ -58,8 +64,7 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
                 return 0;
             }
 
-            var depth = Scalar(connection, transaction, "SELECT COUNT(*) FROM queue WHERE state = 0");
-            if (depth + fresh.Count > _capacity)
+            if (Interlocked.Read(ref _depth) + fresh.Count > _capacity)
             {
                 throw new QueueFullException(TimeSpan.FromSeconds(5));
             }
@@ -75,6 +80,7 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
                     ("$body", JsonSerializer.Serialize(item, CoreJsonContext.Default.OutboundSms)));
             }
 
+            Interlocked.Add(ref _depth, fresh.Count);
             return fresh.Count;
         }, cancellationToken);
 
@@ -116,7 +122,7 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
     }
 
     public Task CompleteAsync(QueueLease lease, CancellationToken cancellationToken) =>
-        SettleAsync(lease, "UPDATE queue SET state = 1, lock_token = NULL, settled_at = $now WHERE item_id = $id AND lock_token = $token AND state = 0", cancellationToken);
+        SettleAsync(lease, "UPDATE queue SET state = 1, lock_token = NULL, settled_at = $now WHERE item_id = $id AND lock_token = $token AND state = 0", deadLettered: false, cancellationToken);
 
     public async Task AbandonAsync(QueueLease lease, TimeSpan delay, CancellationToken cancellationToken)
     {
@@ -134,6 +140,7 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
     public Task DeadLetterAsync(QueueLease lease, string reason, string description, CancellationToken cancellationToken) =>
         SettleAsync(lease,
             "UPDATE queue SET state = 2, lock_token = NULL, settled_at = $now, reason = $reason, description = $description WHERE item_id = $id AND lock_token = $token AND state = 0",
+            deadLettered: true,
             cancellationToken,
             ("$reason", reason),
             ("$description", description));
@@ -163,9 +170,19 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
     public async Task<bool> ReplayDeadLetterAsync(string itemId, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        var replayed = await _db.WriteAsync((connection, transaction) => Execute(connection, transaction,
-            "UPDATE queue SET state = 0, delivery_count = 0, visible_at = $now, seq = $seq, settled_at = NULL, lock_token = NULL WHERE item_id = $id AND state = 2",
-            ("$now", now), ("$seq", _nextSeq++), ("$id", itemId)) == 1, cancellationToken);
+        var replayed = await CountedWriteAsync((connection, transaction) =>
+        {
+            var changed = Execute(connection, transaction,
+                "UPDATE queue SET state = 0, delivery_count = 0, visible_at = $now, seq = $seq, settled_at = NULL, lock_token = NULL WHERE item_id = $id AND state = 2",
+                ("$now", now), ("$seq", _nextSeq++), ("$id", itemId)) == 1;
+            if (changed)
+            {
+                Interlocked.Increment(ref _depth);
+                Interlocked.Decrement(ref _deadLettered);
+            }
+
+            return changed;
+        }, cancellationToken);
         if (replayed)
         {
             _signal.Pulse();
@@ -176,10 +193,7 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
 
     public Task<QueueCounts> CountAsync(CancellationToken cancellationToken)
     {
-        using var connection = _db.Open();
-        var depth = Scalar(connection, null, "SELECT COUNT(*) FROM queue WHERE state = 0");
-        var dead = Scalar(connection, null, "SELECT COUNT(*) FROM queue WHERE state = 2");
-        return Task.FromResult(new QueueCounts(depth, dead, _capacity));
+        return Task.FromResult(new QueueCounts(Interlocked.Read(ref _depth), Interlocked.Read(ref _deadLettered), _capacity));
     }
 
     private Task<(QueueLease? Lease, DateTimeOffset? NextVisible)> TryReceiveAsync(TimeSpan lockDuration, CancellationToken cancellationToken)
@@ -213,13 +227,50 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
         }, cancellationToken);
     }
 
-    private Task SettleAsync(QueueLease lease, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] extra)
+    private Task SettleAsync(QueueLease lease, string sql, bool deadLettered, CancellationToken cancellationToken, params (string Name, object Value)[] extra)
     {
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         (string, object)[] parameters = [("$now", now), ("$id", lease.ItemId), ("$token", lease.LockToken), .. extra];
-        return _db.WriteAsync((connection, transaction) => Execute(connection, transaction, sql, parameters) == 1
-            ? 0
-            : throw new LockLostException($"The lock on queue item {lease.ItemId} was lost."), cancellationToken);
+        return CountedWriteAsync((connection, transaction) =>
+        {
+            if (Execute(connection, transaction, sql, parameters) != 1)
+            {
+                throw new LockLostException($"The lock on queue item {lease.ItemId} was lost.");
+            }
+
+            Interlocked.Decrement(ref _depth);
+            if (deadLettered)
+            {
+                Interlocked.Increment(ref _deadLettered);
+            }
+
+            return 0;
+        }, cancellationToken);
+    }
+
+    /// <summary>A write that moves the counts; if it fails at the database, the counts are read again.</summary>
+    private async Task<T> CountedWriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _db.WriteAsync(work, cancellationToken);
+        }
+        catch (SqliteException)
+        {
+            // A failed group commit undoes counted work too; recounting inside a write sees exactly what is committed.
+            await _db.WriteAsync((connection, transaction) =>
+            {
+                Recount(connection, transaction);
+                return 0;
+            }, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private void Recount(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        Interlocked.Exchange(ref _depth, Scalar(connection, transaction, "SELECT COUNT(*) FROM queue WHERE state = 0"));
+        Interlocked.Exchange(ref _deadLettered, Scalar(connection, transaction, "SELECT COUNT(*) FROM queue WHERE state = 2"));
     }
 
     private async Task PurgeIfDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
