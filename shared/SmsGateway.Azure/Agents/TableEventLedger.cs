@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using SmsGateway.Azure.Tables;
 using SmsGateway.Core.Agents;
@@ -23,16 +22,9 @@ public sealed class TableEventLedger(AzureTables tables, TimeProvider time) : IE
     public async Task<bool> TryMarkAppliedAsync(string agentId, string eventId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
-        try
-        {
-            await table.AddEntityAsync(
-                new TableEntity(agentId, eventId) { ["AppliedAt"] = TableValues.Time(time.GetUtcNow()) },
-                cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return false;
-        }
+        return await TableWrites.AddIfAbsentAsync(
+            table,
+            new TableEntity(agentId, eventId) { ["AppliedAt"] = TableValues.Time(time.GetUtcNow()) },
+            cancellationToken);
     }
 }
