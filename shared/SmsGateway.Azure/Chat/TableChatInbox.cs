@@ -72,16 +72,7 @@ public sealed class TableChatInbox(AzureTables tables, TimeProvider time) : ICha
         var table = await tables.GetAsync(TableName, cancellationToken);
         var cutoff = Math.Min(recordedBefore.UtcTicks, time.GetUtcNow().UtcTicks);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Processed eq {true} and ReceivedAt lt {cutoff}");
-        var purged = 0;
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-        {
-            if (await TableWrites.DeleteIfUnchangedAsync(table, entity, entity.ETag, cancellationToken))
-            {
-                purged++;
-            }
-        }
-
-        return purged;
+        return await TableWrites.DeleteWhereAsync(table, filter, cancellationToken);
     }
 
     // Flipping the sign bit maps longs onto unsigned numbers in the same order; 20 digits hold them all.

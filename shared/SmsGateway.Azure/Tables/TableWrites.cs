@@ -33,4 +33,19 @@ internal static class TableWrites
             return false;
         }
     }
+
+    /// <summary>Deletes every entity <paramref name="filter"/> finds, unless it changed since it was read; returns how many went.</summary>
+    public static async Task<int> DeleteWhereAsync(TableClient table, string filter, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            if (await DeleteIfUnchangedAsync(table, entity, entity.ETag, cancellationToken))
+            {
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
 }
