@@ -38,11 +38,13 @@ public sealed partial class ServiceBusOutboundQueue : IOutboundQueue
     private readonly ILogger<ServiceBusOutboundQueue> _logger;
     private readonly ConcurrentDictionary<string, Held> _held = new(StringComparer.Ordinal);
     private readonly ServiceBusDeadLetters _deadLetters;
+    private readonly AgentRouter _router;
 
     public ServiceBusOutboundQueue(IServiceBusChannel channel, ServiceBusQueueOptions options, TimeProvider time, ILogger<ServiceBusOutboundQueue> logger)
     {
         _channel = channel;
         _options = options;
+        _router = new AgentRouter(options.Routes);
         _time = time;
         _logger = logger;
         _deadLetters = new ServiceBusDeadLetters(channel, options.ReceiveOrder, SendAsync, logger);
@@ -51,7 +53,7 @@ public sealed partial class ServiceBusOutboundQueue : IOutboundQueue
     public async Task<int> PublishAsync(IReadOnlyList<OutboundSms> items, DateTimeOffset? notBefore, CancellationToken cancellationToken)
     {
         var enqueueAt = notBefore > _time.GetUtcNow() ? notBefore : null;
-        var messages = items.Select(i => ServiceBusEnvelope.Create(i, i.ItemId, priorDeliveries: 0, enqueueAt)).ToList();
+        var messages = items.Select(i => ServiceBusEnvelope.Create(i, i.ItemId, _router.Route(i.To), priorDeliveries: 0, enqueueAt)).ToList();
 
         // Atomic per batch only: a larger publish is split, and a crash in between leaves the rest to queue recovery.
         foreach (var batch in ServiceBusEnvelope.Batches(messages, MaxBatchBytes))
@@ -111,7 +113,12 @@ public sealed partial class ServiceBusOutboundQueue : IOutboundQueue
 
         // Service Bus cannot hide an abandoned message for a while, so the retry is a scheduled clone
         // carrying the delivery count; it is sent before the original is completed, never after.
-        var clone = ServiceBusEnvelope.Clone(lease.Message, lease.DeliveryCount, _time.GetUtcNow() + delay);
+        if (!_held.TryGetValue(lease.LockToken, out var held))
+        {
+            throw new LockLostException($"Queue item {lease.ItemId} is not locked by this receiver (any more).");
+        }
+
+        var clone = ServiceBusEnvelope.Clone(held.Message, lease.Message, lease.DeliveryCount, _time.GetUtcNow() + delay);
         await SendAsync([clone], cancellationToken);
         await CompleteAsync(lease, cancellationToken);
     }

@@ -41,6 +41,13 @@ public sealed class ServiceBusQueueOptions
     [Range(1, 2000)]
     public int MaxDeliveryCount { get; set; } = 5;
 
+    /// <summary>
+    /// Number prefixes pinned to agents (longest prefix wins), applied where SMS are published (intake). An SMS
+    /// no route matches carries no <c>agentId</c> and goes to the shared subscription. Retries and replays keep
+    /// the agent the first publish chose.
+    /// </summary>
+    public IList<AgentRoute> Routes { get; } = [];
+
     internal bool HasExactlyOneConnection =>
         string.IsNullOrWhiteSpace(ConnectionString) != string.IsNullOrWhiteSpace(FullyQualifiedNamespace);
 

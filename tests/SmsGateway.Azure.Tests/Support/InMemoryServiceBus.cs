@@ -40,6 +40,10 @@ internal sealed class InMemoryServiceBus(TimeProvider time) : IServiceBusChannel
         return this;
     }
 
+    /// <summary>A subscription whose rule is the SQL filter <paramref name="sqlFilter"/>, as a namespace would evaluate it.</summary>
+    public InMemoryServiceBus AddSubscription(string name, string sqlFilter, TimeSpan? lockDuration = null) =>
+        AddSubscription(name, SqlRuleFilter.Parse(sqlFilter), lockDuration);
+
     public Task SendAsync(IReadOnlyList<ServiceBusMessage> messages, CancellationToken cancellationToken)
     {
         lock (_gate)
