@@ -8,15 +8,20 @@ namespace SmsGateway.Telegram.Hosting;
 /// <summary>
 /// One round of the bridge's work for hosts without background workers (the cloud functions): act on the
 /// recorded updates, then deliver what the outbox holds, waiting for items that come due within a budget
-/// (a 429's retry_after, the per-chat interval). What is left waits, durably, for the next round.
+/// (a 429's retry_after, the per-chat interval). What is left waits, durably, for the next round. In one process
+/// updates are processed by one round at a time (the processor keeps its per-update failure counts in memory);
+/// delivering may overlap, as outbox leases keep each item to one sender. Rounds in other instances are safe
+/// because every action is idempotent.
 /// </summary>
 public sealed class TelegramRound(
     TelegramUpdateProcessor processor,
     TelegramDispatcher dispatcher,
     TelegramConnection connection,
     TimeProvider time,
-    ILogger<TelegramRound> logger)
+    ILogger<TelegramRound> logger) : IDisposable
 {
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
     /// <summary>
     /// Runs the round; never throws but for cancellation, because the work is durable and a failed round is
     /// only a late one. Returns false when a step failed.
@@ -26,9 +31,7 @@ public sealed class TelegramRound(
         var deadline = time.GetUtcNow() + waitBudget;
         try
         {
-            while (await processor.ProcessPendingAsync(cancellationToken) is { Processed: > 0, Blocked: false })
-            {
-            }
+            await ProcessUpdatesAsync(cancellationToken);
 
             while (await dispatcher.DispatchDueAsync(cancellationToken) is { } wait)
             {
@@ -52,4 +55,21 @@ public sealed class TelegramRound(
             return false;
         }
     }
+
+    private async Task ProcessUpdatesAsync(CancellationToken cancellationToken)
+    {
+        await _oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            while (await processor.ProcessPendingAsync(cancellationToken) is { Processed: > 0, Blocked: false })
+            {
+            }
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    public void Dispose() => _oneAtATime.Dispose();
 }
