@@ -14,7 +14,7 @@ param location string
 @description('Resource group to create; rg-<environmentName> when empty.')
 param resourceGroupName string = ''
 
-@description('On-prem agents: { id, principalId?, principalType? }. Each gets subscription sms-<id> and, with a principal, receive rights on it.')
+@description('On-prem agents: { id, principalId?, principalType?, prefixes? }. Each gets subscription sms-<id> and, with a principal, receive rights on it; SMS to numbers starting with one of its prefixes (e.g. [\'+49\']) are pinned to it, all others go to the shared subscription.')
 param agents array = []
 
 @description('Object id of the person running azd; gets Key Vault Secrets Officer to store the agent keys.')
@@ -27,6 +27,13 @@ param principalType string = 'User'
 @description('Telegram bot token; stored in Key Vault when given, and the bridge stays off when empty.')
 param telegramBotToken string = ''
 
+@secure()
+@description('Secret Telegram sends in X-Telegram-Bot-Api-Secret-Token (1-256 of A-Z a-z 0-9 _ -); stored in Key Vault. Required with a bot token.')
+param telegramWebhookSecret string = ''
+
+@description('Chats that receive inbound SMS (Telegram:ChatIds).')
+param telegramChatIds array = []
+
 @description('How long the topic drops a repeated publish of the same item id; long enough that queue recovery never duplicates an item.')
 param duplicateDetectionWindow string = 'P1D'
 
@@ -37,6 +44,8 @@ var resourceToken = toLower(uniqueString(subscription().id, environmentName, loc
 var tags = { 'azd-env-name': environmentName }
 var deploymentContainerName = 'app-package-${take(resourceToken, 7)}'
 var telegramSecretName = 'telegram-bot-token'
+var telegramWebhookSecretName = 'telegram-webhook-secret'
+var functionAppName = 'func-${resourceToken}'
 
 // Built-in roles.
 var roles = {
@@ -100,6 +109,8 @@ module serviceBus 'core/servicebus.bicep' = {
     tags: tags
     duplicateDetectionWindow: duplicateDetectionWindow
     topicSenders: [identity.outputs.principalId]
+    // /status and the dead-letter views list (peek) and replay dead letters of the shared subscription.
+    subscriptionReceivers: [identity.outputs.principalId]
   }
 }
 
@@ -112,6 +123,7 @@ module agentSubscriptions 'app/agent.bicep' = [for agent in agents: {
     agentId: agent.id
     principalId: agent.?principalId ?? ''
     principalType: agent.?principalType ?? 'ServicePrincipal'
+    deadLetterReaderPrincipalId: identity.outputs.principalId
   }
 }]
 
@@ -124,6 +136,7 @@ module keyVault 'core/keyvault.bicep' = {
     tags: tags
     secrets: {
       '${telegramSecretName}': telegramBotToken
+      '${telegramWebhookSecretName}': telegramWebhookSecret
     }
     roleAssignments: concat(
       [{ principalId: identity.outputs.principalId, roleDefinitionId: roles.keyVaultSecretsUser }],
@@ -138,16 +151,27 @@ var keyVaultReference = '@Microsoft.KeyVault(VaultName=kv-${resourceToken};Secre
 var agentKeySettings = reduce(agents, {}, (settings, agent) => union(settings, {
   'Agents__${agent.id}__Key': format(keyVaultReference, 'agent-key-${agent.id}')
 }))
-var telegramSettings = empty(telegramBotToken) ? {} : {
+var telegramSettings = empty(telegramBotToken) ? {} : union({
   Telegram__BotToken: format(keyVaultReference, telegramSecretName)
+  Telegram__WebhookSecret: format(keyVaultReference, telegramWebhookSecretName)
   Telegram__Mode: 'webhook'
-}
+  Telegram__WebhookUrl: 'https://${functionAppName}.azurewebsites.net/api/telegram/webhook'
+}, reduce(range(0, length(telegramChatIds)), {}, (settings, i) => union(settings, {
+  'Telegram__ChatIds__${i}': string(telegramChatIds[i])
+})))
+
+// ServiceBus:Routes from the agents' prefixes: intake pins those SMS to their agent's subscription.
+var routes = flatten(map(agents, agent => map(agent.?prefixes ?? [], prefix => { prefix: prefix, agentId: agent.id })))
+var routeSettings = reduce(range(0, length(routes)), {}, (settings, i) => union(settings, {
+  'ServiceBus__Routes__${i}__Prefix': routes[i].prefix
+  'ServiceBus__Routes__${i}__AgentId': routes[i].agentId
+}))
 
 module functions 'app/functions.bicep' = {
   name: 'functions'
   scope: rg
   params: {
-    name: 'func-${resourceToken}'
+    name: functionAppName
     planName: 'plan-${resourceToken}'
     location: location
     tags: tags
@@ -164,7 +188,7 @@ module functions 'app/functions.bicep' = {
       ServiceBus__Subscription: serviceBus.outputs.sharedSubscriptionName
       Tables__Endpoint: storage.outputs.tableEndpoint
       Tables__ManagedIdentityClientId: identity.outputs.clientId
-    }, agentKeySettings, telegramSettings)
+    }, agentKeySettings, telegramSettings, routeSettings)
   }
 }
 

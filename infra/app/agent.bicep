@@ -14,6 +14,9 @@ param principalId string = ''
 @allowed(['ServicePrincipal', 'User', 'Group'])
 param principalType string = 'ServicePrincipal'
 
+@description('Object id of the Functions identity, which lists and replays this subscription\'s dead letters; empty for none.')
+param deadLetterReaderPrincipalId string = ''
+
 param lockDuration string = 'PT5M'
 param maxDeliveryCount int = 5
 
@@ -70,6 +73,18 @@ resource sender 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empt
     principalId: principalId
     principalType: principalType
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', senderRole)
+  }
+}
+
+// The Functions list (peek) and replay dead letters; Data Receiver on the subscription covers its dead-letter
+// queue. Queue counts need Manage rights, which nobody gets: they show as unknown.
+resource deadLetterReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(deadLetterReaderPrincipalId)) {
+  name: guid(subscription.id, deadLetterReaderPrincipalId, receiverRole)
+  scope: subscription
+  properties: {
+    principalId: deadLetterReaderPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', receiverRole)
   }
 }
 

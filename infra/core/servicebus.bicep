@@ -21,8 +21,12 @@ param disableLocalAuth bool = true
 @description('Principals allowed to publish to the topic (Azure Service Bus Data Sender on the topic).')
 param topicSenders array = []
 
-// Azure Service Bus Data Sender
+@description('Principals allowed to receive from the shared subscription, its dead letters included (Azure Service Bus Data Receiver on that subscription only).')
+param subscriptionReceivers array = []
+
+// Azure Service Bus Data Sender, Azure Service Bus Data Receiver
 var senderRole = '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
+var receiverRole = '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
 
 resource namespace 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = {
   name: name
@@ -78,6 +82,16 @@ resource senders 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for pri
     principalId: principalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', senderRole)
+  }
+}]
+
+resource receivers 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for principalId in subscriptionReceivers: {
+  name: guid(shared.id, principalId, receiverRole)
+  scope: shared
+  properties: {
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', receiverRole)
   }
 }]
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using SmsGateway.Core.Agents;
+using SmsGateway.Telegram.Hosting;
 
 namespace SmsGateway.Functions.Agents;
 
@@ -9,8 +10,10 @@ namespace SmsGateway.Functions.Agents;
 /// <c>POST api/agent/events</c>: the agents' channel back to the cloud. Anonymous at the Functions level
 /// because each agent has a key of its own (<c>X-Agent-Key</c>), checked before the body is read. A batch is
 /// checked whole before any of it is applied (400 changes nothing); 200 comes after every event is durable.
+/// With the Telegram bridge on, what the events queued for Telegram (forwarded SMS, status edits) is delivered
+/// before the answer; what must wait is left to <c>TelegramOutbox</c>.
 /// </summary>
-public sealed class AgentEventsFunction(AgentKeyRing keys, AgentEventService events)
+public sealed class AgentEventsFunction(AgentKeyRing keys, AgentEventService events, TelegramRound? telegram = null)
 {
     public const string AgentKeyHeader = "X-Agent-Key";
 
@@ -71,6 +74,11 @@ public sealed class AgentEventsFunction(AgentKeyRing keys, AgentEventService eve
         }
 
         var response = await events.ApplyAsync(agentId, batch, cancellationToken);
+        if (telegram is not null && response.Results.Any(r => r.Outcome == AgentEventOutcome.Applied))
+        {
+            await telegram.RunAsync(TimeSpan.Zero, cancellationToken);
+        }
+
         return Results.Json(response, AgentJsonContext.Default.AgentEventsResponse);
     }
 

@@ -3,15 +3,17 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SmsGateway.Azure.Agents;
+using SmsGateway.Azure.Chat;
 using SmsGateway.Azure.Hosting;
 using SmsGateway.Core.Agents;
-using SmsGateway.Core.Chat;
 using SmsGateway.Core.Hosting;
-using SmsGateway.Core.Outbox;
+using SmsGateway.Core.Options;
 using SmsGateway.Core.Policy;
 using SmsGateway.Core.Telemetry;
 using SmsGateway.Functions.Agents;
+using SmsGateway.Functions.Maintenance;
 using SmsGateway.Http;
+using SmsGateway.Telegram.Configuration;
 using SmsGateway.Telegram.Hosting;
 
 namespace SmsGateway.Functions.Hosting;
@@ -21,7 +23,8 @@ public static class CloudGatewayRegistration
     /// <summary>
     /// The cloud shape behind the functions: Table storage for state (<c>Tables</c>), Service Bus for the
     /// queue (<c>ServiceBus</c>), intake, the agents' events and health (<c>Agents</c>, <c>Outbound:LockDuration</c>),
-    /// and the Telegram webhook when the bridge is configured and its stores are registered.
+    /// housekeeping (<c>Housekeeping</c>), and the Telegram bridge (<c>Telegram</c>, webhook mode) with its stores on
+    /// Table storage; without <c>Telegram:BotToken</c> the webhook answers 404.
     /// </summary>
     public static IHostApplicationBuilder AddCloudGateway(this IHostApplicationBuilder builder)
     {
@@ -33,7 +36,14 @@ public static class CloudGatewayRegistration
         services.AddDestinationPolicy();
         services.AddMessageIntake();
         services.AddAgentEvents();
-        AddTelegramWhenItsStoresExist(builder);
+        services.AddValidatedOptions<HousekeepingOptions>(HousekeepingOptions.SectionName);
+        services.AddAzureChatStores();
+        services.AddTelegramBridgeServices(builder.Configuration);
+
+        // Nothing polls in the cloud: updates arrive only by webhook, so it must be set up, secret and all.
+        services.AddOptions<TelegramOptions>().Validate(
+            o => !o.Enabled || o.EffectiveMode == TelegramMode.Webhook,
+            "Telegram:Mode must be webhook in the cloud shape (set Telegram:WebhookUrl and Telegram:WebhookSecret)");
         services.AddCloudHttp();
         return builder;
     }
@@ -51,18 +61,5 @@ public static class CloudGatewayRegistration
         // Server-wide: the largest body any function takes. Smaller limits are set per request.
         services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = AgentEventsFunction.MaxBodyBytes);
         return services;
-    }
-
-    private static void AddTelegramWhenItsStoresExist(IHostApplicationBuilder builder)
-    {
-        var services = builder.Services;
-        // The bridge needs its inbox, outbox and chat store on Table storage; until a deployment registers them
-        // the webhook stays off (404) rather than failing every function at resolution.
-        var storesRegistered = new[] { typeof(IChatInbox), typeof(IOutbox), typeof(IChatBridgeStore) }
-            .All(type => services.Any(d => d.ServiceType == type));
-        if (storesRegistered)
-        {
-            services.AddTelegramBridgeServices(builder.Configuration);
-        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using SmsGateway.Telegram.Hosting;
 using SmsGateway.Telegram.Updates;
 
 namespace SmsGateway.Functions.Telegram;
@@ -8,7 +9,9 @@ namespace SmsGateway.Functions.Telegram;
 /// <summary>
 /// <c>POST api/telegram/webhook</c>: anonymous (Telegram cannot send a function key); the receiver compares
 /// <c>X-Telegram-Bot-Api-Secret-Token</c> in constant time before it reads the body, then records the update
-/// in the chat inbox, and the answer waits only for that write.
+/// in the chat inbox. Then, before answering, it runs a round of the bridge (acts on the update, delivers
+/// what is due at once), because a consumption plan may freeze the instance right after the answer; whatever
+/// fails or must wait stays in the inbox and outbox for <see cref="TelegramOutboxFunction"/>.
 /// </summary>
 public sealed class TelegramWebhookFunction(IServiceProvider services)
 {
@@ -25,6 +28,11 @@ public sealed class TelegramWebhookFunction(IServiceProvider services)
 
         var secret = request.Headers[TelegramWebhookReceiver.SecretHeader];
         var outcome = await receiver.ReceiveAsync(secret.Count == 1 ? secret[0] : null, request.Body, cancellationToken);
+        if (outcome is WebhookOutcome.Recorded or WebhookOutcome.Duplicate)
+        {
+            await services.GetRequiredService<TelegramRound>().RunAsync(TimeSpan.Zero, cancellationToken);
+        }
+
         return outcome switch
         {
             WebhookOutcome.Unauthorized => Results.Problem(

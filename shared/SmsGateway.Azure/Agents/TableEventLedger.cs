@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using SmsGateway.Azure.Tables;
 using SmsGateway.Core.Agents;
@@ -7,7 +6,8 @@ namespace SmsGateway.Azure.Agents;
 
 /// <summary>
 /// The applied agent events in table <c>agentevents</c>: partition = agent, row = event id (validated to be a
-/// legal key), so marking is a single insert-if-absent.
+/// legal key), so marking is a single insert-if-absent. <c>AppliedAt</c> is a UTC time in round-trip form,
+/// so it compares as text in time order (what the purge filter relies on).
 /// </summary>
 public sealed class TableEventLedger(AzureTables tables, TimeProvider time) : IEventLedger
 {
@@ -23,16 +23,16 @@ public sealed class TableEventLedger(AzureTables tables, TimeProvider time) : IE
     public async Task<bool> TryMarkAppliedAsync(string agentId, string eventId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
-        try
-        {
-            await table.AddEntityAsync(
-                new TableEntity(agentId, eventId) { ["AppliedAt"] = TableValues.Time(time.GetUtcNow()) },
-                cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return false;
-        }
+        return await TableWrites.AddIfAbsentAsync(
+            table,
+            new TableEntity(agentId, eventId) { ["AppliedAt"] = TableValues.Time(time.GetUtcNow().ToUniversalTime()) },
+            cancellationToken);
+    }
+
+    public async Task<int> PurgeAsync(DateTimeOffset appliedBefore, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"AppliedAt lt {TableValues.Time(appliedBefore.ToUniversalTime())}");
+        return await TableWrites.DeleteWhereAsync(table, filter, cancellationToken);
     }
 }

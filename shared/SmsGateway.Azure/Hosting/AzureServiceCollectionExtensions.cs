@@ -54,6 +54,7 @@ public static class AzureServiceCollectionExtensions
         services.AddOptions<ServiceBusQueueOptions>().Validate(
             o => o.HasExactlyOneConnection,
             "ServiceBus:ConnectionString or ServiceBus:FullyQualifiedNamespace must be set (exactly one of them)");
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServiceBusQueueOptions>, AgentRoutesValidator>());
 
         services.TryAddSingleton(sp =>
         {

@@ -21,6 +21,9 @@ public interface IServiceBusChannel
 
     Task CompleteAsync(ServiceBusSource source, ServiceBusReceivedMessage message, CancellationToken cancellationToken);
 
+    /// <summary>Extends the message's lock by the subscription's lock duration; returns the new end. Throws (MessageLockLost) once the lock is gone.</summary>
+    Task<DateTimeOffset> RenewLockAsync(ServiceBusSource source, ServiceBusReceivedMessage message, CancellationToken cancellationToken);
+
     Task AbandonAsync(ServiceBusSource source, ServiceBusReceivedMessage message, CancellationToken cancellationToken);
 
     /// <summary>Moves the message to the dead-letter sub-queue, changing <paramref name="propertiesToModify"/> on the way.</summary>

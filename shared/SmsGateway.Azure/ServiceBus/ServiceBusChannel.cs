@@ -36,6 +36,13 @@ public sealed class ServiceBusChannel : IServiceBusChannel, IAsyncDisposable
     public Task CompleteAsync(ServiceBusSource source, ServiceBusReceivedMessage message, CancellationToken cancellationToken) =>
         Receiver(source).CompleteMessageAsync(message, cancellationToken);
 
+    public async Task<DateTimeOffset> RenewLockAsync(ServiceBusSource source, ServiceBusReceivedMessage message, CancellationToken cancellationToken)
+    {
+        // The SDK updates the message's LockedUntil in place.
+        await Receiver(source).RenewMessageLockAsync(message, cancellationToken);
+        return message.LockedUntil;
+    }
+
     public Task AbandonAsync(ServiceBusSource source, ServiceBusReceivedMessage message, CancellationToken cancellationToken) =>
         Receiver(source).AbandonMessageAsync(message, cancellationToken: cancellationToken);
 

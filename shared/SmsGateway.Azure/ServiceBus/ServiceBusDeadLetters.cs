@@ -81,7 +81,7 @@ internal sealed partial class ServiceBusDeadLetters(
                 }
 
                 // The clone goes out before the dead letter is removed: a crash in between duplicates, never loses.
-                var clone = ServiceBusEnvelope.Clone(ServiceBusEnvelope.Read(message), priorDeliveries: 0, enqueueAt: null);
+                var clone = ServiceBusEnvelope.Clone(message, ServiceBusEnvelope.Read(message), priorDeliveries: 0, enqueueAt: null);
                 await _send([clone], cancellationToken);
                 await _channel.CompleteAsync(source, message, cancellationToken);
                 LogReplayed(_logger, itemId);

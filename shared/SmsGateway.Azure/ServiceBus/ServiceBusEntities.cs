@@ -4,7 +4,7 @@ namespace SmsGateway.Azure.ServiceBus;
 
 /// <summary>
 /// Creates the topic and subscriptions the queue expects, when they are missing: duplicate detection
-/// on the topic, peek-lock subscriptions with the priority filters. Infrastructure templates should
+/// on the topic, peek-lock subscriptions with the agent-pinning and priority filters. Infrastructure templates should
 /// declare the same; this is for tests against a real namespace and for trying things out.
 /// </summary>
 public static class ServiceBusEntities
@@ -34,10 +34,15 @@ public static class ServiceBusEntities
         }
 
         var high = options.HighPrioritySubscription;
-        await EnsureSubscriptionAsync(administration, options, options.Subscription, string.IsNullOrEmpty(high) ? null : ServiceBusProperties.NormalPriorityFilter, lockDuration, cancellationToken);
+        var pinning = ServiceBusProperties.SubscriptionFilter(options.Subscription);
+        await EnsureSubscriptionAsync(
+            administration, options, options.Subscription,
+            string.IsNullOrEmpty(high) ? pinning : $"({pinning}) AND ({ServiceBusProperties.NormalPriorityFilter})",
+            lockDuration, cancellationToken);
         if (!string.IsNullOrEmpty(high))
         {
-            await EnsureSubscriptionAsync(administration, options, high, ServiceBusProperties.HighPriorityFilter, lockDuration, cancellationToken);
+            await EnsureSubscriptionAsync(
+                administration, options, high, $"({pinning}) AND ({ServiceBusProperties.HighPriorityFilter})", lockDuration, cancellationToken);
         }
     }
 
@@ -45,7 +50,7 @@ public static class ServiceBusEntities
         ServiceBusAdministrationClient administration,
         ServiceBusQueueOptions options,
         string name,
-        string? filter,
+        string filter,
         TimeSpan? lockDuration,
         CancellationToken cancellationToken)
     {
@@ -60,7 +65,7 @@ public static class ServiceBusEntities
             MaxDeliveryCount = options.MaxDeliveryCount,
             DeadLetteringOnMessageExpiration = true,
         };
-        var rule = new CreateRuleOptions(CreateRuleOptions.DefaultRuleName, filter is null ? new TrueRuleFilter() : new SqlRuleFilter(filter));
+        var rule = new CreateRuleOptions(CreateRuleOptions.DefaultRuleName, new SqlRuleFilter(filter));
         await administration.CreateSubscriptionAsync(subscription, rule, cancellationToken);
     }
 }

@@ -15,7 +15,7 @@ internal static class ServiceBusEnvelope
     // Headers and application properties of one message, generously.
     private const int PerMessageOverhead = 1024;
 
-    public static ServiceBusMessage Create(OutboundSms item, string serviceBusMessageId, int priorDeliveries, DateTimeOffset? enqueueAt)
+    public static ServiceBusMessage Create(OutboundSms item, string serviceBusMessageId, string? agentId, int priorDeliveries, DateTimeOffset? enqueueAt)
     {
         var message = new ServiceBusMessage(BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(item, CoreJsonContext.Default.OutboundSms)))
         {
@@ -35,12 +35,23 @@ internal static class ServiceBusEnvelope
         properties[ServiceBusProperties.SchemaVersion] = item.SchemaVersion;
         properties[ServiceBusProperties.Priority] = item.Priority == MessagePriority.High ? "high" : "normal";
         properties[ServiceBusProperties.PriorDeliveries] = priorDeliveries;
+        if (agentId is not null)
+        {
+            properties[ServiceBusProperties.AgentId] = agentId;
+        }
+
         return message;
     }
 
-    /// <summary>A retry or replay of <paramref name="item"/>: a new Service Bus MessageId, so duplicate detection lets it through.</summary>
-    public static ServiceBusMessage Clone(OutboundSms item, int priorDeliveries, DateTimeOffset? enqueueAt) =>
-        Create(item, $"{item.ItemId}~{Guid.NewGuid():N}", priorDeliveries, enqueueAt);
+    /// <summary>
+    /// A retry or replay of <paramref name="original"/>: a new Service Bus MessageId, so duplicate detection lets it
+    /// through, pinned to the same agent as the original (the agent that retries need not know the routes).
+    /// </summary>
+    public static ServiceBusMessage Clone(ServiceBusReceivedMessage original, OutboundSms item, int priorDeliveries, DateTimeOffset? enqueueAt) =>
+        Create(item, $"{item.ItemId}~{Guid.NewGuid():N}", AgentIdOf(original), priorDeliveries, enqueueAt);
+
+    public static string? AgentIdOf(ServiceBusReceivedMessage message) =>
+        message.ApplicationProperties.TryGetValue(ServiceBusProperties.AgentId, out var value) ? value as string : null;
 
     /// <summary>The envelope in the body; throws <see cref="InvalidDataException"/> for a body this version cannot read.</summary>
     public static OutboundSms Read(ServiceBusReceivedMessage message)

@@ -12,7 +12,8 @@ namespace SmsGateway.Azure.ServiceBus;
 /// <item><see cref="PublishAsync"/> returns <c>items.Count</c>: duplicate detection (by MessageId = item id,
 /// within the topic's window) drops a repeated publish silently, and nothing tells the sender.</item>
 /// <item>The lock lasts the subscription's <c>LockDuration</c>, whatever <c>lockDuration</c> asks; the lease
-/// reports the real <see cref="QueueLease.LockedUntil"/>. Provision it at least as long as <c>Outbound:LockDuration</c>.</item>
+/// reports the real <see cref="QueueLease.LockedUntil"/>. Provision it at least as long as <c>Outbound:LockDuration</c>.
+/// While the item is held the lock is renewed for up to <see cref="ServiceBusQueueOptions.MaxLockRenewal"/>.</item>
 /// <item>Priority needs a second subscription (<see cref="ServiceBusQueueOptions.HighPrioritySubscription"/>).</item>
 /// <item>An abandon with a delay cannot delay the original message, so a clone with a new MessageId is
 /// scheduled and the original completed, in that order; a crash in between leaves a duplicate item, which
@@ -38,11 +39,13 @@ public sealed partial class ServiceBusOutboundQueue : IOutboundQueue
     private readonly ILogger<ServiceBusOutboundQueue> _logger;
     private readonly ConcurrentDictionary<string, Held> _held = new(StringComparer.Ordinal);
     private readonly ServiceBusDeadLetters _deadLetters;
+    private readonly AgentRouter _router;
 
     public ServiceBusOutboundQueue(IServiceBusChannel channel, ServiceBusQueueOptions options, TimeProvider time, ILogger<ServiceBusOutboundQueue> logger)
     {
         _channel = channel;
         _options = options;
+        _router = new AgentRouter(options.Routes);
         _time = time;
         _logger = logger;
         _deadLetters = new ServiceBusDeadLetters(channel, options.ReceiveOrder, SendAsync, logger);
@@ -51,7 +54,7 @@ public sealed partial class ServiceBusOutboundQueue : IOutboundQueue
     public async Task<int> PublishAsync(IReadOnlyList<OutboundSms> items, DateTimeOffset? notBefore, CancellationToken cancellationToken)
     {
         var enqueueAt = notBefore > _time.GetUtcNow() ? notBefore : null;
-        var messages = items.Select(i => ServiceBusEnvelope.Create(i, i.ItemId, priorDeliveries: 0, enqueueAt)).ToList();
+        var messages = items.Select(i => ServiceBusEnvelope.Create(i, i.ItemId, _router.Route(i.To), priorDeliveries: 0, enqueueAt)).ToList();
 
         // Atomic per batch only: a larger publish is split, and a crash in between leaves the rest to queue recovery.
         foreach (var batch in ServiceBusEnvelope.Batches(messages, MaxBatchBytes))
@@ -111,7 +114,12 @@ public sealed partial class ServiceBusOutboundQueue : IOutboundQueue
 
         // Service Bus cannot hide an abandoned message for a while, so the retry is a scheduled clone
         // carrying the delivery count; it is sent before the original is completed, never after.
-        var clone = ServiceBusEnvelope.Clone(lease.Message, lease.DeliveryCount, _time.GetUtcNow() + delay);
+        if (!_held.TryGetValue(lease.LockToken, out var held))
+        {
+            throw new LockLostException($"Queue item {lease.ItemId} is not locked by this receiver (any more).");
+        }
+
+        var clone = ServiceBusEnvelope.Clone(held.Message, lease.Message, lease.DeliveryCount, _time.GetUtcNow() + delay);
         await SendAsync([clone], cancellationToken);
         await CompleteAsync(lease, cancellationToken);
     }
@@ -154,7 +162,7 @@ public sealed partial class ServiceBusOutboundQueue : IOutboundQueue
             return null;
         }
 
-        _held[message.LockToken] = new Held(source, message);
+        _held[message.LockToken] = new Held(source, message, ServiceBusLockRenewal.Start(_channel, source, message, _options.MaxLockRenewal, _time, _logger));
         var deliveries = ServiceBusEnvelope.PriorDeliveries(message) + message.DeliveryCount;
         return new QueueLease(item.ItemId, message.LockToken, item, deliveries, message.LockedUntil);
     }
@@ -172,11 +180,11 @@ public sealed partial class ServiceBusOutboundQueue : IOutboundQueue
         }
         catch (ServiceBusException ex) when (ex.Reason == ServiceBusFailureReason.MessageLockLost)
         {
-            _held.TryRemove(lease.LockToken, out _);
+            Forget(lease.LockToken);
             throw new LockLostException($"The lock on queue item {lease.ItemId} expired.", ex);
         }
 
-        _held.TryRemove(lease.LockToken, out _);
+        Forget(lease.LockToken);
     }
 
     internal async Task SendAsync(IReadOnlyList<ServiceBusMessage> messages, CancellationToken cancellationToken)
@@ -196,14 +204,22 @@ public sealed partial class ServiceBusOutboundQueue : IOutboundQueue
         var cutoff = _time.GetUtcNow() - ForgetAfter;
         foreach (var (token, held) in _held)
         {
-            if (held.Message.LockedUntil < cutoff)
+            if (held.Renewal.LockedUntil < cutoff)
             {
-                _held.TryRemove(token, out _);
+                Forget(token);
             }
         }
     }
 
-    private sealed record Held(ServiceBusSource Source, ServiceBusReceivedMessage Message);
+    private void Forget(string lockToken)
+    {
+        if (_held.TryRemove(lockToken, out var held))
+        {
+            held.Renewal.Dispose();
+        }
+    }
+
+    private sealed record Held(ServiceBusSource Source, ServiceBusReceivedMessage Message, ServiceBusLockRenewal Renewal);
 
     [LoggerMessage(EventId = 4201, Level = LogLevel.Warning, Message = "Dead-lettered Service Bus message {ServiceBusMessageId}: unreadable ({Problem})")]
     private static partial void LogUnreadable(ILogger logger, string serviceBusMessageId, string problem);

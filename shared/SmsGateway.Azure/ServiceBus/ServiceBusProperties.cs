@@ -16,6 +16,12 @@ public static class ServiceBusProperties
     /// <summary>Deliveries before this Service Bus message existed (a retry clone carries them over).</summary>
     public const string PriorDeliveries = "priorDeliveries";
 
+    /// <summary>The agent an SMS is pinned to (see <see cref="AgentRouter"/>); absent for the shared subscription.</summary>
+    public const string AgentId = "agentId";
+
+    /// <summary>An agent's own subscription is this prefix and its id.</summary>
+    public const string AgentSubscriptionPrefix = "sms-";
+
     /// <summary>Set when the adapter dead-letters: when, and the item's delivery count at that moment.</summary>
     public const string DeadLetteredAt = "deadLetteredAt";
 
@@ -26,4 +32,16 @@ public static class ServiceBusProperties
 
     /// <summary>The SQL filter of the main subscription when a high-priority subscription exists.</summary>
     public const string NormalPriorityFilter = "priority IS NULL OR priority <> 'high'";
+
+    /// <summary>The SQL filter of the shared subscription: messages not pinned to an agent.</summary>
+    public const string SharedFilter = "agentId IS NULL";
+
+    /// <summary>
+    /// The SQL filter of subscription <paramref name="subscription"/>: an agent's own (<c>sms-&lt;id&gt;</c>) takes the
+    /// messages pinned to it, any other the unpinned ones. The infra templates declare the same rules.
+    /// </summary>
+    public static string SubscriptionFilter(string subscription) =>
+        subscription.StartsWith(AgentSubscriptionPrefix, StringComparison.Ordinal)
+            ? $"agentId = '{subscription[AgentSubscriptionPrefix.Length..]}'"
+            : SharedFilter;
 }

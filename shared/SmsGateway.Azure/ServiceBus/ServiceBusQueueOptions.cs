@@ -41,6 +41,21 @@ public sealed class ServiceBusQueueOptions
     [Range(1, 2000)]
     public int MaxDeliveryCount { get; set; } = 5;
 
+    /// <summary>
+    /// How long a received item's lock is renewed (every half lock) while the agent works on it, as
+    /// <c>ServiceBusProcessorOptions.MaxAutoLockRenewalDuration</c> does, so a long send (a hanging modem, its
+    /// retries) keeps the item. Zero turns renewal off: the lock is then the subscription's lock duration.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "must be 0 to 24 hours")]
+    public TimeSpan MaxLockRenewal { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Number prefixes pinned to agents (longest prefix wins), applied where SMS are published (intake). An SMS
+    /// no route matches carries no <c>agentId</c> and goes to the shared subscription. Retries and replays keep
+    /// the agent the first publish chose.
+    /// </summary>
+    public IList<AgentRoute> Routes { get; } = [];
+
     internal bool HasExactlyOneConnection =>
         string.IsNullOrWhiteSpace(ConnectionString) != string.IsNullOrWhiteSpace(FullyQualifiedNamespace);
 

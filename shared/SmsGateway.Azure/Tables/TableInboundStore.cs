@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using SmsGateway.Core.Inbound;
 
@@ -33,7 +32,7 @@ public sealed class TableInboundStore(AzureTables tables) : IInboundStore
     public async Task<bool> AddPartAsync(InboundPartRecord part, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(PartsTable, cancellationToken);
-        return await AddIfAbsentAsync(table, InboundEntities.Part(part), cancellationToken);
+        return await TableWrites.AddIfAbsentAsync(table, InboundEntities.Part(part), cancellationToken);
     }
 
     public async Task<IReadOnlyList<InboundPartRecord>> ListSetPartsAsync(string setKey, string setId, CancellationToken cancellationToken)
@@ -86,7 +85,7 @@ public sealed class TableInboundStore(AzureTables tables) : IInboundStore
         var row = TableKeys.Descending(message.Id)
             ?? throw new ArgumentException($"Inbound message id '{message.Id}' is not a hex id.", nameof(message));
         var table = await tables.GetAsync(MessagesTable, cancellationToken);
-        return await AddIfAbsentAsync(table, InboundEntities.Message(message, MessagesPartition, row), cancellationToken);
+        return await TableWrites.AddIfAbsentAsync(table, InboundEntities.Message(message, MessagesPartition, row), cancellationToken);
     }
 
     public async Task<InboundMessage?> GetMessageAsync(string id, CancellationToken cancellationToken)
@@ -124,18 +123,5 @@ public sealed class TableInboundStore(AzureTables tables) : IInboundStore
 
         var items = rows.Take(limit).ToList();
         return new InboundPage(items, rows.Count > limit ? items[^1].Id : null);
-    }
-
-    private static async Task<bool> AddIfAbsentAsync(TableClient table, TableEntity entity, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await table.AddEntityAsync(entity, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return false;
-        }
     }
 }

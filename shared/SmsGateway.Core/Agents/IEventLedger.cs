@@ -8,4 +8,11 @@ public interface IEventLedger
 
     /// <summary>Marks the event applied (insert-if-absent); false when it was marked already.</summary>
     Task<bool> TryMarkAppliedAsync(string agentId, string eventId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Forgets events applied before <paramref name="appliedBefore"/>; returns how many. Safe once agents no
+    /// longer resend them: a replay after that is still harmless (monotonic status merges, insert-if-absent
+    /// inbound messages, newest heartbeat wins), the ledger only saves the work.
+    /// </summary>
+    Task<int> PurgeAsync(DateTimeOffset appliedBefore, CancellationToken cancellationToken);
 }

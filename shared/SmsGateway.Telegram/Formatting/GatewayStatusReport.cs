@@ -6,7 +6,10 @@ using SmsGateway.Core.Queue;
 namespace SmsGateway.Telegram.Formatting;
 
 /// <summary>The answer to <c>/status</c>: modem, network, signal, queue depth and the latest failures.</summary>
-/// <remarks>The modem is optional: a host without one (the cloud functions) shows the queue only.</remarks>
+/// <remarks>
+/// The modem is optional: a host without one (the cloud functions) shows the queue only. Counts that cannot be
+/// read (no Manage right on Service Bus) are shown as unavailable rather than failing the answer.
+/// </remarks>
 public sealed class GatewayStatusReport(IOutboundQueue queue, ISmsModem? modem)
 {
     private const int RecentFailures = 5;
@@ -23,8 +26,16 @@ public sealed class GatewayStatusReport(IOutboundQueue queue, ISmsModem? modem)
             AppendModem(text, modem.Status);
         }
 
-        var counts = await queue.CountAsync(cancellationToken);
-        text.Append(CultureInfo.InvariantCulture, $"Queue: {counts.Depth} waiting or sending, {counts.DeadLettered} failed\n");
+        try
+        {
+            var counts = await queue.CountAsync(cancellationToken);
+            text.Append(CultureInfo.InvariantCulture, $"Queue: {counts.Depth} waiting or sending, {counts.DeadLettered} failed\n");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Service Bus counts need Manage rights, which the cloud's least-privilege identity lacks; the rest still helps.
+            text.Append("Queue: counts unavailable\n");
+        }
 
         var failures = await queue.ListDeadLettersAsync(RecentFailures, cancellationToken);
         if (failures.Count == 0)

@@ -72,6 +72,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<TelegramUpdateRecorder>();
         services.AddSingleton<TelegramUpdateProcessor>();
         services.AddSingleton<TelegramWebhookReceiver>();
+        services.AddSingleton<TelegramRound>();
         services.AddSingleton<IInboundMessageListener, TelegramInboundForwarder>();
         services.AddSingleton<IDestinationStatusListener, TelegramStatusListener>();
         return true;

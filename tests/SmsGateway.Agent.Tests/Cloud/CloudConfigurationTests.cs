@@ -56,4 +56,30 @@ public sealed class CloudConfigurationTests
 
         Assert.Contains(failures, f => f.StartsWith("Outbound:LockDuration is invalid", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task SendLongerThanTheLockRenewal_IsNamed()
+    {
+        var failures = await StartFailuresAsync(new() { ["ServiceBus:MaxLockRenewal"] = "00:02:00", ["Outbound:SendTimeout"] = "00:03:00" });
+
+        Assert.Contains(failures, f => f.StartsWith("Outbound:SendTimeout is invalid", StringComparison.Ordinal) && f.Contains("ServiceBus:MaxLockRenewal", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SendLongerThanTheLock_IsAcceptedWhileTheLockIsRenewed()
+    {
+        // The too-long lock makes start-up fail, so the failures show that the long send alone is not one.
+        var failures = await StartFailuresAsync(new() { ["Outbound:LockDuration"] = "00:10:00", ["Outbound:SendTimeout"] = "00:07:00" });
+
+        Assert.Contains(failures, f => f.StartsWith("Outbound:LockDuration is invalid", StringComparison.Ordinal));
+        Assert.DoesNotContain(failures, f => f.StartsWith("Outbound:SendTimeout", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SendLongerThanTheLock_WithRenewalOff_IsNamed()
+    {
+        var failures = await StartFailuresAsync(new() { ["ServiceBus:MaxLockRenewal"] = "00:00:00", ["Outbound:LockDuration"] = "00:01:00", ["Outbound:SendTimeout"] = "00:03:00" });
+
+        Assert.Contains(failures, f => f.StartsWith("Outbound:SendTimeout is invalid", StringComparison.Ordinal));
+    }
 }

@@ -47,6 +47,28 @@ public sealed class AzureServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void AddServiceBusQueue_Routes_AreBoundFromConfiguration()
+    {
+        using var provider = Build(s => s.AddServiceBusQueue(), ("ServiceBus:ConnectionString", FakeServiceBus),
+            ("ServiceBus:Routes:0:Prefix", "+49"), ("ServiceBus:Routes:0:AgentId", "site-a"));
+
+        var route = Assert.Single(provider.GetRequiredService<IOptions<ServiceBusQueueOptions>>().Value.Routes);
+
+        Assert.Equal(("+49", "site-a"), (route.Prefix, route.AgentId));
+    }
+
+    [Fact]
+    public void AddServiceBusQueue_BadRoute_FailsNamingTheKey()
+    {
+        using var provider = Build(s => s.AddServiceBusQueue(), ("ServiceBus:ConnectionString", FakeServiceBus),
+            ("ServiceBus:Routes:0:Prefix", "+49"), ("ServiceBus:Routes:0:AgentId", "Site A"));
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ServiceBusQueueOptions>>().Value);
+
+        Assert.Contains("ServiceBus:Routes:0:AgentId is invalid", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddServiceBusQueue_BadTopic_NamesTheKeyAndNeverShowsTheConnectionString()
     {
         using var provider = Build(s => s.AddServiceBusQueue(), ("ServiceBus:ConnectionString", FakeServiceBus), ("ServiceBus:Topic", "no spaces"));

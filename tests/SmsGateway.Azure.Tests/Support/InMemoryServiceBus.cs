@@ -40,6 +40,19 @@ internal sealed class InMemoryServiceBus(TimeProvider time) : IServiceBusChannel
         return this;
     }
 
+    /// <summary>A copy of <see cref="Log"/> that is safe to take while other tasks use the bus.</summary>
+    public IReadOnlyList<string> LogSnapshot()
+    {
+        lock (_gate)
+        {
+            return Log.ToList();
+        }
+    }
+
+    /// <summary>A subscription whose rule is the SQL filter <paramref name="sqlFilter"/>, as a namespace would evaluate it.</summary>
+    public InMemoryServiceBus AddSubscription(string name, string sqlFilter, TimeSpan? lockDuration = null) =>
+        AddSubscription(name, SqlRuleFilter.Parse(sqlFilter), lockDuration);
+
     public Task SendAsync(IReadOnlyList<ServiceBusMessage> messages, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -132,6 +145,13 @@ internal sealed class InMemoryServiceBus(TimeProvider time) : IServiceBusChannel
 
     public Task CompleteAsync(ServiceBusSource source, ServiceBusReceivedMessage message, CancellationToken cancellationToken) =>
         Settle(source, message, "complete", (subscription, entries, entry, _) => entries.Remove(entry));
+
+    public async Task<DateTimeOffset> RenewLockAsync(ServiceBusSource source, ServiceBusReceivedMessage message, CancellationToken cancellationToken)
+    {
+        var lockedUntil = default(DateTimeOffset);
+        await Settle(source, message, "renew", (subscription, _, entry, now) => lockedUntil = entry.LockedUntil = now + subscription.LockDuration);
+        return lockedUntil;
+    }
 
     public Task AbandonAsync(ServiceBusSource source, ServiceBusReceivedMessage message, CancellationToken cancellationToken) =>
         Settle(source, message, "abandon", (_, _, entry, _) =>

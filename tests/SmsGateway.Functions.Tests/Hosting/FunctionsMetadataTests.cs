@@ -30,21 +30,29 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(authLevel, trigger.GetProperty("authLevel").GetString());
     }
 
-    [Fact]
-    public void Metadata_ListsWatchdog_AsTimerEveryFiveMinutes()
+    public static TheoryData<string, string> TimerFunctions => new()
     {
-        var trigger = Trigger("Watchdog");
+        { "Watchdog", "0 */5 * * * *" },
+        { "TelegramOutbox", "*/30 * * * * *" },
+        { "Housekeeping", "0 17 3 * * *" },
+    };
+
+    [Theory]
+    [MemberData(nameof(TimerFunctions))]
+    public void Metadata_ListsTimerFunction_WithItsSchedule(string name, string schedule)
+    {
+        var trigger = Trigger(name);
 
         Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal("0 */5 * * * *", trigger.GetProperty("schedule").GetString());
+        Assert.Equal(schedule, trigger.GetProperty("schedule").GetString());
     }
 
     [Fact]
-    public void Metadata_ListsExactlyTheSixFunctions()
+    public void Metadata_ListsExactlyTheEightFunctions()
     {
         var names = Functions().Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal);
 
-        Assert.Equal(["AgentEvents", "GetMessage", "Health", "SendMessage", "TelegramWebhook", "Watchdog"], names);
+        Assert.Equal(["AgentEvents", "GetMessage", "Health", "Housekeeping", "SendMessage", "TelegramOutbox", "TelegramWebhook", "Watchdog"], names);
     }
 
     private static JsonElement Trigger(string name) =>

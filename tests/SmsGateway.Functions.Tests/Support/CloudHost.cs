@@ -2,21 +2,20 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SmsGateway.Azure.ServiceBus;
 using SmsGateway.Azure.Tests.Support;
-using SmsGateway.Core.Chat;
-using SmsGateway.Core.Outbox;
 using SmsGateway.Functions.Hosting;
+using SmsGateway.Testing.Telegram;
 
 namespace SmsGateway.Functions.Tests.Support;
 
 /// <summary>
 /// The functions' services exactly as <c>Program</c> registers them (<c>AddCloudGateway</c>), started so that
-/// options are validated, with Azurite tables, the in-memory Service Bus at the SDK seam and a fake clock.
+/// options are validated, with Azurite tables, the in-memory Service Bus at the SDK seam, a fake clock and, for the
+/// Telegram bridge, the fake Bot API on loopback.
 /// Function classes are created from it the way the worker does, and invoked with a built request.
 /// </summary>
 internal sealed class CloudHost : IAsyncDisposable
@@ -29,13 +28,12 @@ internal sealed class CloudHost : IAsyncDisposable
 
     private readonly IHost _host;
 
-    private CloudHost(IHost host, FakeTimeProvider time, InMemoryServiceBus bus, LogCollector logs, RecordingChatInbox? chatInbox)
+    private CloudHost(IHost host, FakeTimeProvider time, InMemoryServiceBus bus, LogCollector logs)
     {
         _host = host;
         Time = time;
         Bus = bus;
         Logs = logs;
-        ChatInbox = chatInbox;
     }
 
     public FakeTimeProvider Time { get; }
@@ -44,12 +42,10 @@ internal sealed class CloudHost : IAsyncDisposable
 
     public LogCollector Logs { get; }
 
-    /// <summary>The chat inbox, when the host was started with the Telegram bridge.</summary>
-    public RecordingChatInbox? ChatInbox { get; }
-
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<CloudHost> StartAsync(AzuriteFixture azurite, bool telegram = false)
+    /// <summary>Starts the functions' services; with <paramref name="telegram"/> the bridge is on and talks to that fake Bot API.</summary>
+    public static async Task<CloudHost> StartAsync(AzuriteFixture azurite, FakeBotApiServer? telegram = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
         var bus = new InMemoryServiceBus(time).AddSubscription("sms");
@@ -69,9 +65,11 @@ internal sealed class CloudHost : IAsyncDisposable
             [$"Agents:{AgentB}:Key"] = KeyB,
             ["Outbound:LockDuration"] = "00:05:00",
         };
-        if (telegram)
+        if (telegram is not null)
         {
-            settings["Telegram:BotToken"] = "123456789:AAHfakefakefakefakefakefakefakefake";
+            settings["Telegram:BotToken"] = FakeBotApiServer.Token;
+            settings["Telegram:ApiBaseUrl"] = telegram.BaseUrl;
+            settings["Telegram:RequestTimeout"] = "00:00:10";
             settings["Telegram:Mode"] = "webhook";
             settings["Telegram:WebhookUrl"] = "https://gateway.example/api/telegram/webhook";
             settings["Telegram:WebhookSecret"] = WebhookSecret;
@@ -82,21 +80,10 @@ internal sealed class CloudHost : IAsyncDisposable
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IServiceBusChannel>(bus);
-        RecordingChatInbox? chatInbox = null;
-        if (telegram)
-        {
-            chatInbox = new RecordingChatInbox();
-            builder.Services.AddSingleton<IChatInbox>(chatInbox);
-
-            // The webhook only records; these stores are for acting on updates, which these tests never reach.
-            builder.Services.AddSingleton<IOutbox>(_ => throw new NotSupportedException("not used by the webhook"));
-            builder.Services.AddSingleton<IChatBridgeStore>(_ => throw new NotSupportedException("not used by the webhook"));
-        }
-
         builder.AddCloudGateway();
         var host = builder.Build();
         await host.StartAsync();
-        return new CloudHost(host, time, bus, logs, chatInbox);
+        return new CloudHost(host, time, bus, logs);
     }
 
     /// <summary>A function class with its dependencies from the container, as the worker creates it per invocation.</summary>

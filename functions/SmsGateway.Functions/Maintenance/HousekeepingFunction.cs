@@ -1,0 +1,37 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SmsGateway.Core.Agents;
+using SmsGateway.Core.Chat;
+using SmsGateway.Core.Outbox;
+
+namespace SmsGateway.Functions.Maintenance;
+
+/// <summary>
+/// Daily: forgets bookkeeping older than <c>Housekeeping:Retention</c> so the tables stay small: the agent-event
+/// ledger, processed Telegram updates and settled outbox items. Pending items are never touched.
+/// </summary>
+public sealed partial class HousekeepingFunction(
+    IEventLedger ledger,
+    IChatInbox chatInbox,
+    IOutbox outbox,
+    IOptions<HousekeepingOptions> options,
+    TimeProvider time,
+    ILogger<HousekeepingFunction> logger)
+{
+    /// <summary>Daily at 03:17 UTC (NCRONTAB with seconds), off the hour when other jobs crowd.</summary>
+    public const string Schedule = "0 17 3 * * *";
+
+    [Function("Housekeeping")]
+    public async Task RunAsync([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        var cutoff = time.GetUtcNow() - options.Value.Retention;
+        var events = await ledger.PurgeAsync(cutoff, cancellationToken);
+        var updates = await chatInbox.PurgeAsync(cutoff, cancellationToken);
+        var items = await outbox.PurgeAsync(cutoff, cancellationToken);
+        LogPurged(logger, events, updates, items);
+    }
+
+    [LoggerMessage(EventId = 9101, Level = LogLevel.Information, Message = "Housekeeping forgot {Events} agent event id(s), {Updates} Telegram update(s) and {Items} outbox item(s)")]
+    private static partial void LogPurged(ILogger logger, int events, int updates, int items);
+}

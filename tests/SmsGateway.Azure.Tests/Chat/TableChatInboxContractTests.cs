@@ -1,0 +1,14 @@
+using SmsGateway.Azure.Chat;
+using SmsGateway.Azure.Tables;
+using SmsGateway.Azure.Tests.Support;
+using SmsGateway.Contracts;
+using SmsGateway.Core.Chat;
+
+namespace SmsGateway.Azure.Tests.Chat;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TableChatInboxContractTests(AzuriteFixture azurite) : ChatInboxContractTests
+{
+    protected override Task<IChatInbox> CreateInboxAsync(TimeProvider time) =>
+        Task.FromResult<IChatInbox>(new TableChatInbox(new AzureTables(azurite.CreateServiceClient(), TestTables.NewPrefix()), time));
+}
