@@ -92,6 +92,10 @@ public sealed class AgentProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening but still starting on a busy machine: the deadline decides, not one slow answer.
+            }
 
             await Task.Delay(50);
         }
