@@ -46,26 +46,44 @@ public sealed partial class OutboundProcessor
         _logger = logger;
     }
 
+    /// <summary>The error an <c>unknown</c> destination carries; it tells the person what to do.</summary>
+    public const string UnknownOutcomeError =
+        "The gateway stopped while this SMS was being sent, so whether it left the modem is unknown. Replay it to send it (again), or leave it.";
+
     public async Task ProcessAsync(QueueLease lease, CancellationToken cancellationToken)
     {
         var item = lease.Message;
         using var activity = GatewayTelemetry.StartSend(item);
         Destination? before = null;
+        var atMostOnce = _options.AfterCrash == AfterCrashPolicy.Unknown;
         var marked = await _updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d =>
         {
             before = d;
-            return d.Status is DestinationStatus.Queued or DestinationStatus.Sending
-                ? d.MoveTo(DestinationStatus.Sending) with { Attempts = d.Attempts + 1, NextAttemptAt = null }
-                : null;
+            return d.Status switch
+            {
+                // "sending" already: the gateway stopped before the outcome was recorded (see AfterCrashPolicy).
+                DestinationStatus.Sending when atMostOnce => d.MoveTo(DestinationStatus.Unknown) with { Error = UnknownOutcomeError, NextAttemptAt = null },
+                DestinationStatus.Queued or DestinationStatus.Sending => d.MoveTo(DestinationStatus.Sending) with { Attempts = d.Attempts + 1, NextAttemptAt = null },
+                _ => null,
+            };
         }, cancellationToken);
 
         if (marked is null)
         {
-            await _queue.DeadLetterAsync(lease, "MessageNotFound", "The queue item refers to a message the store does not have.", cancellationToken);
+            await _queue.DeadLetterAsync(lease, DeadLetterReasons.MessageNotFound, "The queue item refers to a message the store does not have.", cancellationToken);
             return;
         }
 
-        if (before!.Status is not (DestinationStatus.Queued or DestinationStatus.Sending))
+        if (before!.Status == DestinationStatus.Unknown || marked.Destinations[item.DestinationIndex].Status == DestinationStatus.Unknown)
+        {
+            // Also when it was "unknown" already: a crash between that record and the dead letter must
+            // still leave it where a person finds it, never completed or sent.
+            await _queue.DeadLetterAsync(lease, DeadLetterReasons.UnknownOutcomeAfterCrash, UnknownOutcomeError, cancellationToken);
+            LogUnknownAfterCrash(_logger, item.MessageId, item.DestinationIndex);
+            return;
+        }
+
+        if (before.Status is not (DestinationStatus.Queued or DestinationStatus.Sending))
         {
             // Already settled (a crash between the durable "sent" and completing the item).
             await _queue.CompleteAsync(lease, cancellationToken);
@@ -124,7 +142,7 @@ public sealed partial class OutboundProcessor
         var error = failure.ErrorCode is { } code ? $"{failure.Message} (error {code})" : failure.Message;
         if (failure.Kind == SendFailureKind.Permanent || attemptsInBudget >= _options.MaxAttempts)
         {
-            var reason = failure.Kind == SendFailureKind.Permanent ? "PermanentError" : "RetryLimitExceeded";
+            var reason = failure.Kind == SendFailureKind.Permanent ? DeadLetterReasons.PermanentError : DeadLetterReasons.RetryLimitExceeded;
             var description = $"{reason} after {attempts} attempt(s): {error}";
             await _updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d => d.Status == DestinationStatus.Sending
                 ? d.MoveTo(DestinationStatus.Failed) with { Error = description }
@@ -154,6 +172,9 @@ public sealed partial class OutboundProcessor
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Message {MessageId} destination {Index} was 'sending' when the gateway stopped; sending it again (at-least-once)")]
     private static partial void LogResendAfterCrash(ILogger logger, string messageId, int index);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Message {MessageId} destination {Index} was 'sending' when the gateway stopped; marked unknown and dead-lettered for a person to decide (Outbound:AfterCrash=unknown)")]
+    private static partial void LogUnknownAfterCrash(ILogger logger, string messageId, int index);
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Could not record the part references of message {MessageId} destination {Index}; its delivery reports will not be matched")]
     private static partial void LogReferencesNotRecorded(ILogger logger, string messageId, int index, Exception exception);

@@ -69,6 +69,14 @@ public sealed class AgentProcess : IAsyncDisposable
         return new AgentProcess(Process.Start(info)!, new Uri($"http://127.0.0.1:{listen}"));
     }
 
+    /// <summary>A client of this agent that carries <paramref name="apiKey"/>.</summary>
+    public HttpClient CreateClient(string apiKey)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
+
     /// <summary>Waits until <c>/api/health</c> answers 200.</summary>
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
