@@ -20,16 +20,7 @@ public sealed partial class DeadLetterService(
         {
             var stored = await store.GetAsync(letter.Message.MessageId, cancellationToken);
             var destination = stored?.Message.Destinations.ElementAtOrDefault(letter.Message.DestinationIndex);
-            views.Add(new DeadLetterView(
-                letter.ItemId,
-                letter.Message.MessageId,
-                letter.Message.DestinationIndex,
-                letter.Message.To,
-                letter.Reason,
-                letter.Description,
-                destination?.Attempts ?? letter.DeliveryCount,
-                destination?.Error,
-                letter.DeadLetteredAt));
+            views.Add(DeadLetterView.Of(letter, destination));
         }
 
         return views;

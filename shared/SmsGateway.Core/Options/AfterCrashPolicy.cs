@@ -2,7 +2,8 @@ namespace SmsGateway.Core.Options;
 
 /// <summary>
 /// What the outbound worker does with a destination it finds <c>sending</c>: the gateway stopped between
-/// recording <c>sending</c> and recording the outcome, so the SMS may or may not have left the modem.
+/// recording <c>sending</c> and recording the outcome, so the SMS may or may not have left the modem. The
+/// same applies to a send the modem took and never answered (an unknown outcome).
 /// </summary>
 public enum AfterCrashPolicy
 {

@@ -83,6 +83,13 @@ public sealed partial class OutboundProcessor
             return;
         }
 
+        if (before.Status == DestinationStatus.Failed)
+        {
+            // A stop between the durable "failed" and the dead letter: finish it, so a person finds it listed.
+            await _queue.DeadLetterAsync(lease, DeadLetterReasons.FromError(before.Error), before.Error ?? string.Empty, cancellationToken);
+            return;
+        }
+
         if (before.Status is not (DestinationStatus.Queued or DestinationStatus.Sending))
         {
             // Already settled (a crash between the durable "sent" and completing the item).
@@ -97,9 +104,10 @@ public sealed partial class OutboundProcessor
 
         var attempts = marked.Destinations[item.DestinationIndex].Attempts;
         var attemptsInBudget = marked.Destinations[item.DestinationIndex].AttemptsInBudget;
+        SmsSendReceipt? receipt = null;
         try
         {
-            var receipt = await _modem.SendAsync(new OutgoingSms(item.To, item.Text, _options.DeliveryReports), cancellationToken);
+            receipt = await _modem.SendAsync(new OutgoingSms(item.To, item.Text, _options.DeliveryReports), cancellationToken);
             await RecordReferencesAsync(item, receipt, cancellationToken);
             await _updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d => d.Status == DestinationStatus.Sending
                 ? d.MoveTo(DestinationStatus.Sent) with { SentAt = receipt.SentAt, PartReferences = receipt.PartReferences }
@@ -111,8 +119,10 @@ public sealed partial class OutboundProcessor
         {
             throw;
         }
-        catch (Exception ex)
+        catch (Exception ex) when (receipt is null)
         {
+            // Only a send that did not return is retried; after a known transmission a failure to record it
+            // leaves "sending", and the item comes back after its lock under Outbound:AfterCrash.
             var failure = ex as SmsSendException ?? new SmsSendException(SendFailureKind.Transient, ex.Message, null, ex);
             activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, failure.Kind.ToString());
             await HandleFailureAsync(lease, failure, attempts, attemptsInBudget, cancellationToken);
@@ -140,15 +150,17 @@ public sealed partial class OutboundProcessor
     {
         var item = lease.Message;
         var error = failure.ErrorCode is { } code ? $"{failure.Message} (error {code})" : failure.Message;
+        if (failure.Kind == SendFailureKind.UnknownOutcome && _options.AfterCrash == AfterCrashPolicy.Unknown)
+        {
+            // The PDU went out and no answer came: at most once means a person decides, as after a crash.
+            await SettleAsync(lease, DestinationStatus.Unknown, DeadLetterReasons.UnknownOutcome, attempts, $"{error}; the SMS may have left the modem", cancellationToken);
+            return;
+        }
+
         if (failure.Kind == SendFailureKind.Permanent || attemptsInBudget >= _options.MaxAttempts)
         {
             var reason = failure.Kind == SendFailureKind.Permanent ? DeadLetterReasons.PermanentError : DeadLetterReasons.RetryLimitExceeded;
-            var description = $"{reason} after {attempts} attempt(s): {error}";
-            await _updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d => d.Status == DestinationStatus.Sending
-                ? d.MoveTo(DestinationStatus.Failed) with { Error = description }
-                : null, cancellationToken);
-            await _queue.DeadLetterAsync(lease, reason, description, cancellationToken);
-            LogDeadLettered(_logger, item.MessageId, item.DestinationIndex, reason, attempts, error);
+            await SettleAsync(lease, DestinationStatus.Failed, reason, attempts, error, cancellationToken);
             return;
         }
 
@@ -159,6 +171,18 @@ public sealed partial class OutboundProcessor
             : null, cancellationToken);
         await _queue.AbandonAsync(lease, delay, cancellationToken);
         LogRetry(_logger, item.MessageId, item.DestinationIndex, attempts, failure.Kind, delay.TotalMilliseconds, error);
+    }
+
+    // Dead-letters the item after recording the destination as failed or unknown, with the reason in its error.
+    private async Task SettleAsync(QueueLease lease, DestinationStatus status, string reason, int attempts, string error, CancellationToken cancellationToken)
+    {
+        var item = lease.Message;
+        var description = $"{reason} after {attempts} attempt(s): {error}";
+        await _updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d => d.Status == DestinationStatus.Sending
+            ? d.MoveTo(status) with { Error = description }
+            : null, cancellationToken);
+        await _queue.DeadLetterAsync(lease, reason, description, cancellationToken);
+        LogDeadLettered(_logger, item.MessageId, item.DestinationIndex, reason, attempts, error);
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Sent message {MessageId} destination {Index} to {To}: {Parts} part(s), attempt {Attempt}")]

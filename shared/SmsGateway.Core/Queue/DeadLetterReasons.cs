@@ -14,4 +14,14 @@ public static class DeadLetterReasons
 
     /// <summary>Found <c>sending</c> after a crash with <c>Outbound:AfterCrash=unknown</c>: a person decides.</summary>
     public const string UnknownOutcomeAfterCrash = "UnknownOutcomeAfterCrash";
+
+    /// <summary>The modem took the PDU and never answered, with <c>Outbound:AfterCrash=unknown</c>: a person decides.</summary>
+    public const string UnknownOutcome = "UnknownOutcome";
+
+    /// <summary>
+    /// The reason a failed destination's error names (the processor writes <c>"{reason} after N attempt(s): …"</c>),
+    /// or <see cref="RetryLimitExceeded"/> when it names none.
+    /// </summary>
+    public static string FromError(string? error) =>
+        error?.StartsWith(PermanentError, StringComparison.Ordinal) == true ? PermanentError : RetryLimitExceeded;
 }

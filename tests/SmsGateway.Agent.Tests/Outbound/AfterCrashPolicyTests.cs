@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SmsGateway.Agent.Tests.Support;
+using SmsGateway.Core.Domain;
+using SmsGateway.Core.Modem;
 using SmsGateway.Core.Queue;
+using SmsGateway.Core.Text;
+using SmsGateway.Storage.Embedded;
 
 namespace SmsGateway.Agent.Tests.Outbound;
 
@@ -25,7 +29,7 @@ public sealed class AfterCrashPolicyTests
         Assert.Contains("unknown", destination.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Empty(modem.Sent);
 
-        var letter = Assert.Single((await gateway.Client.GetFromJsonAsync<JsonElement>("/api/deadletters")).GetProperty("items").EnumerateArray());
+        var letter = Assert.Single(await gateway.WaitForDeadLettersAsync(1));
         Assert.Equal(DeadLetterReasons.UnknownOutcomeAfterCrash, letter.GetProperty("reason").GetString());
         Assert.Equal(id, letter.GetProperty("messageId").GetString());
         Assert.Equal(1, (await gateway.Client.GetFromJsonAsync<JsonElement>("/api/health")).GetProperty("queue").GetProperty("deadLettered").GetInt64());
@@ -61,6 +65,59 @@ public sealed class AfterCrashPolicyTests
 
         await gateway.WaitForAsync(id, m => m.GetProperty("status").GetString() == "sent");
         Assert.Single(modem.Sent);
+    }
+
+    [Theory]
+    [InlineData("unknown", "unknown", 0)]
+    [InlineData("resend", "sent", 1)]
+    public async Task ModemTookThePduAndNeverAnswered_FollowsThePolicy(string policy, string expected, int transmissions)
+    {
+        var modem = new ScriptedModem();
+        modem.FailNext(new SmsSendException(SendFailureKind.UnknownOutcome, "no answer after the PDU"));
+        await using var gateway = await GatewayInstance.StartAsync(modem, Settings(policy));
+
+        var id = await gateway.SendTextAsync("maybe on the air");
+
+        var message = await gateway.WaitForAsync(id, m => m.GetProperty("status").GetString() == expected);
+        Assert.Equal(transmissions, modem.Sent.Count);
+        if (policy == "unknown")
+        {
+            var letter = Assert.Single(await gateway.WaitForDeadLettersAsync(1));
+            Assert.Equal(DeadLetterReasons.UnknownOutcome, letter.GetProperty("reason").GetString());
+            Assert.Contains("may have left", message.GetProperty("destinations")[0].GetProperty("error").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task FailedDestinationStillInTheQueue_IsDeadLetteredWithItsReason_NotCompletedOrSent()
+    {
+        // What a stop between the durable "failed" and the dead letter leaves behind.
+        var dataPath = Directory.CreateTempSubdirectory("smsgw-failed-").FullName;
+        var now = DateTimeOffset.UtcNow;
+        var message = new Message
+        {
+            Id = Message.NewId(now),
+            Text = "failed before the stop",
+            Encoding = SmsEncoding.Gsm7,
+            Segments = 1,
+            Destinations = [Destination.Sms("+4915112345678") with { Status = DestinationStatus.Failed, Attempts = 1, Error = "PermanentError after 1 attempt(s): rejected (error 21)" }],
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        using (var db = new SqliteDatabase(new EmbeddedStorageOptions { Path = dataPath }))
+        {
+            await new SqliteMessageStore(db, TimeProvider.System).CreateAsync(message, null, CancellationToken.None);
+            await new SqliteOutboundQueue(db, new EmbeddedStorageOptions { Path = dataPath }, TimeProvider.System)
+                .PublishAsync([new OutboundSms { MessageId = message.Id, DestinationIndex = 0, To = "+4915112345678", Text = message.Text }], null, CancellationToken.None);
+        }
+
+        var modem = new ScriptedModem();
+        await using var gateway = await GatewayInstance.StartAsync(modem, dataPath: dataPath);
+
+        var letter = Assert.Single(await gateway.WaitForDeadLettersAsync(1));
+        Assert.Equal((message.Id, DeadLetterReasons.PermanentError), (letter.GetProperty("messageId").GetString(), letter.GetProperty("reason").GetString()));
+        Assert.Equal("failed", (await gateway.GetMessageAsync(message.Id)).GetProperty("status").GetString());
+        Assert.Empty(modem.Sent);
     }
 
     // The modem never answers, so the worker is inside the send when the gateway stops.

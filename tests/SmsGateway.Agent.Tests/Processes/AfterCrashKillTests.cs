@@ -9,6 +9,8 @@ namespace SmsGateway.Agent.Tests.Processes;
 /// At-most-once (<c>Outbound:AfterCrash=unknown</c>) under <c>kill -9</c>: the agent is killed while a
 /// destination is <c>sending</c> (the simulator holds each SMS on the air for a while), restarted, and
 /// the air log must show that nothing was transmitted twice and nothing killed mid-send was sent again.
+/// Then a person replays them with <c>deadletters replay all</c> while the agent runs: one more
+/// transmission each.
 /// </summary>
 public sealed class AfterCrashKillTests(ITestOutputHelper output)
 {
@@ -94,6 +96,34 @@ public sealed class AfterCrashKillTests(ITestOutputHelper output)
                 Assert.Equal("unknown", statuses[id]);
                 Assert.Equal(0, air.GetValueOrDefault(Text(ids.IndexOf(id))));
             }
+        }
+
+        // The command works on the database the running agent uses; the agent picks the items up.
+        var listed = await AgentProcess.RunCommandAsync(["deadletters", "list", "--json", settings[0]], TimeSpan.FromMinutes(1));
+        Assert.Equal(0, listed.ExitCode);
+        var items = JsonDocument.Parse(listed.Output).RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(unknown, items.Count);
+        var replay = await AgentProcess.RunCommandAsync(["deadletters", "replay", "all", settings[0]], TimeSpan.FromMinutes(1));
+        Assert.Equal(0, replay.ExitCode);
+        Assert.Equal(unknown, JsonDocument.Parse(replay.Output).RootElement.GetProperty("replayed").GetArrayLength());
+
+        var replayedIds = ids.Where(id => statuses[id] == "unknown").ToList();
+        var replayDeadline = DateTime.UtcNow.AddMinutes(1);
+        foreach (var id in replayedIds)
+        {
+            while ((await final.GetFromJsonAsync<JsonElement>($"/api/messages/{id}")).GetProperty("status").GetString() != "sent")
+            {
+                Assert.True(DateTime.UtcNow < replayDeadline, $"replayed {id} was not sent");
+                await Task.Delay(100);
+            }
+        }
+
+        var afterReplay = AirLog.Read(airLog).GroupBy(e => e.Text).ToDictionary(g => g.Key, g => g.Count());
+        output.WriteLine($"replayed {replayedIds.Count} with 'deadletters replay all' while the agent ran; transmissions now {afterReplay.Values.Sum()}");
+        foreach (var id in replayedIds)
+        {
+            var text = Text(ids.IndexOf(id));
+            Assert.Equal(air.GetValueOrDefault(text) + 1, afterReplay[text]);
         }
     }
 
