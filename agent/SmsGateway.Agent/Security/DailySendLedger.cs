@@ -34,6 +34,12 @@ public sealed class DailySendLedger(TimeProvider time, ILimitJournal? journal = 
     /// <summary>Counts an accepted message's destinations, once per message id.</summary>
     public void Record(ApiClient client, string messageId, int destinations)
     {
+        if (client.DailyCap <= 0)
+        {
+            // No cap, nothing to keep: spares a journal write per message.
+            return;
+        }
+
         lock (_lock)
         {
             var now = time.GetUtcNow();
