@@ -4,6 +4,7 @@ using SmsGateway.Core.Chat;
 using SmsGateway.Core.Delivery;
 using SmsGateway.Core.Inbound;
 using SmsGateway.Core.Outbox;
+using SmsGateway.Core.Policy;
 using SmsGateway.Core.Queue;
 using SmsGateway.Core.Storage;
 
@@ -27,6 +28,7 @@ public static class EmbeddedStorageServiceCollectionExtensions
         services.AddSingleton<IOutbox>(sp => new SqliteOutbox(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IChatInbox>(sp => new SqliteChatInbox(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IChatBridgeStore>(sp => new SqliteChatBridgeStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<ILimitJournal>(sp => new SqliteLimitJournal(sp.GetRequiredService<SqliteDatabase>()));
 
         // Registered first so that locks are released before any worker receives.
         services.AddHostedService<EmbeddedQueueStartup>();

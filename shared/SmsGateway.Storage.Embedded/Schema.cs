@@ -124,6 +124,15 @@ internal static class Schema
             message_id INTEGER NOT NULL,
             text TEXT NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS limit_entries (
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            reference TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (kind, key, reference)
+        );
+        CREATE INDEX IF NOT EXISTS limit_entries_at ON limit_entries (kind, at);
         CREATE TABLE IF NOT EXISTS chat_refusals (
             chat_id INTEGER PRIMARY KEY,
             refused_at INTEGER NOT NULL

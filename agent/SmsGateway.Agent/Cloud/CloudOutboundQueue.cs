@@ -19,7 +19,7 @@ public sealed partial class CloudOutboundQueue(IOutboundQueue inner, EnvelopeRec
         var lease = await inner.ReceiveAsync(lockDuration, maxWait, cancellationToken);
         if (lease is not null)
         {
-            await recorder.EnsureRecordAsync(lease.Message, cancellationToken);
+            await recorder.EnsureRecordAsync(lease.Message, lease.DeliveryCount, cancellationToken);
         }
 
         return lease;

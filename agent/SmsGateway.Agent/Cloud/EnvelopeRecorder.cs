@@ -14,7 +14,8 @@ public sealed class EnvelopeRecorder(IMessageStore store, MessageUpdater updater
 {
     private const int MaxTries = 10;
 
-    public async Task EnsureRecordAsync(OutboundSms item, CancellationToken cancellationToken)
+    /// <summary>Makes sure the local store has <paramref name="item"/>; <paramref name="deliveryCount"/> is the lease's, this delivery included.</summary>
+    public async Task EnsureRecordAsync(OutboundSms item, int deliveryCount, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -28,7 +29,7 @@ public sealed class EnvelopeRecorder(IMessageStore store, MessageUpdater updater
             var destinations = stored.Message.Destinations;
             if (item.DestinationIndex < destinations.Count && destinations[item.DestinationIndex].Address == item.To)
             {
-                await AcceptReplayAsync(item, destinations[item.DestinationIndex], cancellationToken);
+                await AcceptReplayAsync(item, destinations[item.DestinationIndex], deliveryCount, cancellationToken);
                 return;
             }
 
@@ -47,14 +48,19 @@ public sealed class EnvelopeRecorder(IMessageStore store, MessageUpdater updater
 
     // The cloud owns the retry budget: an envelope for a destination this agent failed means an operator
     // replayed its dead letter there. Without this the processor would find "failed" and drop it unsent.
-    private async Task AcceptReplayAsync(OutboundSms item, Destination destination, CancellationToken cancellationToken)
+    // An "unknown" one is taken as replayed only on a first delivery (a replay is a fresh clone): a
+    // redelivery is Service Bus handing back the envelope this agent was sending when it stopped, and
+    // sending that again is exactly what Outbound:AfterCrash=unknown forbids.
+    private async Task AcceptReplayAsync(OutboundSms item, Destination destination, int deliveryCount, CancellationToken cancellationToken)
     {
-        if (destination.Status != DestinationStatus.Failed)
+        var replayed = destination.Status == DestinationStatus.Failed
+            || (destination.Status == DestinationStatus.Unknown && deliveryCount == 1);
+        if (!replayed)
         {
             return;
         }
 
-        await updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d => d.Status == DestinationStatus.Failed
+        await updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d => d.Status is DestinationStatus.Failed or DestinationStatus.Unknown
             ? d.MoveTo(DestinationStatus.Queued) with { AttemptsBeforeReplay = d.Attempts, NextAttemptAt = null }
             : null, cancellationToken);
     }

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Options;
+using SmsGateway.Agent.DeadLetters;
 using SmsGateway.Agent.Security;
 
 namespace SmsGateway.Agent.Hosting;
 
-/// <summary>Runs the gateway, or one of the diagnostic subcommands.</summary>
+/// <summary>Runs the gateway, or one of the subcommands (diagnostics, dead letters, API keys).</summary>
 public static class AgentCommandLine
 {
     public static async Task<int> RunAsync(string[] args)
@@ -11,6 +12,11 @@ public static class AgentCommandLine
         if (args.Length > 0 && DiagnosticCommands.Handles(args[0]))
         {
             return await DiagnosticCommands.RunAsync(args, Console.Out, Console.Error);
+        }
+
+        if (args.Length > 0 && DeadLetterCommands.Handles(args[0]))
+        {
+            return await DeadLetterCommands.RunAsync(args, Console.Out, Console.Error);
         }
 
         if (args.Length > 0 && ApiKeyCommands.Handles(args[0]))
@@ -28,20 +34,9 @@ public static class AgentCommandLine
             await app.RunAsync();
             return 0;
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (ConfigurationErrors.TryReport(ex, Console.Error))
         {
-            // One line per bad setting, naming it, instead of a stack trace.
-            foreach (var failure in ex.Failures)
-            {
-                await Console.Error.WriteLineAsync($"Configuration error: {failure}");
-            }
-
-            return 2;
-        }
-        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
-        {
-            await Console.Error.WriteLineAsync($"Configuration error: {ex.Message}");
-            return 2;
+            return ConfigurationErrors.ExitCode;
         }
     }
 }

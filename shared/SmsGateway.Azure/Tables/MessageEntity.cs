@@ -104,6 +104,7 @@ internal static class MessageEntity
         DestinationStatus.Delivered => TableClient.CreateQueryFilter($"RowKey eq {RowKey} and HasDelivered eq {true}"),
         DestinationStatus.Undelivered => TableClient.CreateQueryFilter($"RowKey eq {RowKey} and HasUndelivered eq {true}"),
         DestinationStatus.Failed => TableClient.CreateQueryFilter($"RowKey eq {RowKey} and HasFailed eq {true}"),
+        DestinationStatus.Unknown => TableClient.CreateQueryFilter($"RowKey eq {RowKey} and HasUnknown eq {true}"),
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 

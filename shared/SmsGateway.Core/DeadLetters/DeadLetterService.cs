@@ -20,24 +20,15 @@ public sealed partial class DeadLetterService(
         {
             var stored = await store.GetAsync(letter.Message.MessageId, cancellationToken);
             var destination = stored?.Message.Destinations.ElementAtOrDefault(letter.Message.DestinationIndex);
-            views.Add(new DeadLetterView(
-                letter.ItemId,
-                letter.Message.MessageId,
-                letter.Message.DestinationIndex,
-                letter.Message.To,
-                letter.Reason,
-                letter.Description,
-                destination?.Attempts ?? letter.DeliveryCount,
-                destination?.Error,
-                letter.DeadLetteredAt));
+            views.Add(DeadLetterView.Of(letter, destination));
         }
 
         return views;
     }
 
     /// <summary>
-    /// Puts a dead letter back in the queue with a fresh retry budget. The destination goes back to
-    /// <c>queued</c> first, so the worker never sees the item while the store still says failed.
+    /// Puts a dead letter back in the queue with a fresh retry budget. The destination (<c>failed</c>, or
+    /// <c>unknown</c> after a crash under the at-most-once policy) goes back to <c>queued</c> first, so the worker never sees the item while the store still says failed.
     /// Returns false when there is no such dead letter.
     /// </summary>
     public async Task<bool> ReplayAsync(string itemId, CancellationToken cancellationToken)
@@ -49,7 +40,7 @@ public sealed partial class DeadLetterService(
         }
 
         var item = letter.Message;
-        await updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d => d.Status == DestinationStatus.Failed
+        await updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d => d.Status is DestinationStatus.Failed or DestinationStatus.Unknown
             ? d.MoveTo(DestinationStatus.Queued) with { AttemptsBeforeReplay = d.Attempts, NextAttemptAt = null }
             : null, cancellationToken);
 

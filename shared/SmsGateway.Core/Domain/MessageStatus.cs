@@ -10,4 +10,7 @@ public enum MessageStatus
     Undelivered,
     PartiallyFailed,
     Failed,
+
+    /// <summary>No destination is in flight and at least one has an <see cref="DestinationStatus.Unknown"/> outcome.</summary>
+    Unknown,
 }

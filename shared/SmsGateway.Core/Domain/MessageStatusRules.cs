@@ -5,7 +5,8 @@ namespace SmsGateway.Core.Domain;
 /// </summary>
 /// <remarks>
 /// While any destination is still in flight the message is <c>queued</c> (all queued) or
-/// <c>sending</c>. Once every destination has an outcome: all the same outcome → that outcome;
+/// <c>sending</c>. Once every destination has an outcome: any <c>unknown</c> → <c>unknown</c> (a person has
+/// to decide about it before the message can be said to have succeeded or failed); all the same outcome → that outcome;
 /// some failed or undelivered and some sent or delivered → <c>partially_failed</c>; a mix of
 /// failed and undelivered → <c>failed</c>; a mix of sent and delivered → <c>sent</c>.
 /// </remarks>
@@ -26,6 +27,11 @@ public static class MessageStatusRules
         if (statuses.Any(s => s is DestinationStatus.Queued or DestinationStatus.Sending))
         {
             return MessageStatus.Sending;
+        }
+
+        if (statuses.Contains(DestinationStatus.Unknown))
+        {
+            return MessageStatus.Unknown;
         }
 
         var distinct = statuses.Distinct().ToList();

@@ -16,11 +16,15 @@ public static class StatusTransitions
         // A transient failure puts the destination back in the queue for a later attempt.
         (DestinationStatus.Sending, DestinationStatus.Queued) => true,
         (DestinationStatus.Sending, DestinationStatus.Failed) => true,
+
+        // Found "sending" after a crash under the at-most-once policy (Outbound:AfterCrash=unknown).
+        (DestinationStatus.Sending, DestinationStatus.Unknown) => true,
         (DestinationStatus.Sent, DestinationStatus.Delivered) => true,
         (DestinationStatus.Sent, DestinationStatus.Undelivered) => true,
 
         // A dead letter replayed by an operator goes back to the queue.
         (DestinationStatus.Failed, DestinationStatus.Queued) => true,
+        (DestinationStatus.Unknown, DestinationStatus.Queued) => true,
         _ => false,
     };
 }

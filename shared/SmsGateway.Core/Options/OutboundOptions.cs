@@ -39,6 +39,10 @@ public sealed class OutboundOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>What to do with a destination found <c>sending</c> after a crash: <c>resend</c> or <c>unknown</c>.</summary>
+    [EnumDataType(typeof(AfterCrashPolicy))]
+    public AfterCrashPolicy AfterCrash { get; set; } = AfterCrashPolicy.Resend;
+
     /// <summary>Ask the network for delivery reports.</summary>
     public bool DeliveryReports { get; set; } = true;
 }

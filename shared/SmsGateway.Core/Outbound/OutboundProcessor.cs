@@ -46,26 +46,51 @@ public sealed partial class OutboundProcessor
         _logger = logger;
     }
 
+    /// <summary>The error an <c>unknown</c> destination carries; it tells the person what to do.</summary>
+    public const string UnknownOutcomeError =
+        "The gateway stopped while this SMS was being sent, so whether it left the modem is unknown. Replay it to send it (again), or leave it.";
+
     public async Task ProcessAsync(QueueLease lease, CancellationToken cancellationToken)
     {
         var item = lease.Message;
         using var activity = GatewayTelemetry.StartSend(item);
         Destination? before = null;
+        var atMostOnce = _options.AfterCrash == AfterCrashPolicy.Unknown;
         var marked = await _updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d =>
         {
             before = d;
-            return d.Status is DestinationStatus.Queued or DestinationStatus.Sending
-                ? d.MoveTo(DestinationStatus.Sending) with { Attempts = d.Attempts + 1, NextAttemptAt = null }
-                : null;
+            return d.Status switch
+            {
+                // "sending" already: the gateway stopped before the outcome was recorded (see AfterCrashPolicy).
+                DestinationStatus.Sending when atMostOnce => d.MoveTo(DestinationStatus.Unknown) with { Error = UnknownOutcomeError, NextAttemptAt = null },
+                DestinationStatus.Queued or DestinationStatus.Sending => d.MoveTo(DestinationStatus.Sending) with { Attempts = d.Attempts + 1, NextAttemptAt = null },
+                _ => null,
+            };
         }, cancellationToken);
 
         if (marked is null)
         {
-            await _queue.DeadLetterAsync(lease, "MessageNotFound", "The queue item refers to a message the store does not have.", cancellationToken);
+            await _queue.DeadLetterAsync(lease, DeadLetterReasons.MessageNotFound, "The queue item refers to a message the store does not have.", cancellationToken);
             return;
         }
 
-        if (before!.Status is not (DestinationStatus.Queued or DestinationStatus.Sending))
+        if (before!.Status == DestinationStatus.Unknown || marked.Destinations[item.DestinationIndex].Status == DestinationStatus.Unknown)
+        {
+            // Also when it was "unknown" already: a crash between that record and the dead letter must
+            // still leave it where a person finds it, never completed or sent.
+            await _queue.DeadLetterAsync(lease, DeadLetterReasons.UnknownOutcomeAfterCrash, UnknownOutcomeError, cancellationToken);
+            LogUnknownAfterCrash(_logger, item.MessageId, item.DestinationIndex);
+            return;
+        }
+
+        if (before.Status == DestinationStatus.Failed)
+        {
+            // A stop between the durable "failed" and the dead letter: finish it, so a person finds it listed.
+            await _queue.DeadLetterAsync(lease, DeadLetterReasons.FromError(before.Error), before.Error ?? string.Empty, cancellationToken);
+            return;
+        }
+
+        if (before.Status is not (DestinationStatus.Queued or DestinationStatus.Sending))
         {
             // Already settled (a crash between the durable "sent" and completing the item).
             await _queue.CompleteAsync(lease, cancellationToken);
@@ -79,9 +104,10 @@ public sealed partial class OutboundProcessor
 
         var attempts = marked.Destinations[item.DestinationIndex].Attempts;
         var attemptsInBudget = marked.Destinations[item.DestinationIndex].AttemptsInBudget;
+        SmsSendReceipt? receipt = null;
         try
         {
-            var receipt = await _modem.SendAsync(new OutgoingSms(item.To, item.Text, _options.DeliveryReports), cancellationToken);
+            receipt = await _modem.SendAsync(new OutgoingSms(item.To, item.Text, _options.DeliveryReports), cancellationToken);
             await RecordReferencesAsync(item, receipt, cancellationToken);
             await _updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d => d.Status == DestinationStatus.Sending
                 ? d.MoveTo(DestinationStatus.Sent) with { SentAt = receipt.SentAt, PartReferences = receipt.PartReferences }
@@ -93,8 +119,10 @@ public sealed partial class OutboundProcessor
         {
             throw;
         }
-        catch (Exception ex)
+        catch (Exception ex) when (receipt is null)
         {
+            // Only a send that did not return is retried; after a known transmission a failure to record it
+            // leaves "sending", and the item comes back after its lock under Outbound:AfterCrash.
             var failure = ex as SmsSendException ?? new SmsSendException(SendFailureKind.Transient, ex.Message, null, ex);
             activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, failure.Kind.ToString());
             await HandleFailureAsync(lease, failure, attempts, attemptsInBudget, cancellationToken);
@@ -122,15 +150,17 @@ public sealed partial class OutboundProcessor
     {
         var item = lease.Message;
         var error = failure.ErrorCode is { } code ? $"{failure.Message} (error {code})" : failure.Message;
+        if (failure.Kind == SendFailureKind.UnknownOutcome && _options.AfterCrash == AfterCrashPolicy.Unknown)
+        {
+            // The PDU went out and no answer came: at most once means a person decides, as after a crash.
+            await SettleAsync(lease, DestinationStatus.Unknown, DeadLetterReasons.UnknownOutcome, attempts, $"{error}; the SMS may have left the modem", cancellationToken);
+            return;
+        }
+
         if (failure.Kind == SendFailureKind.Permanent || attemptsInBudget >= _options.MaxAttempts)
         {
-            var reason = failure.Kind == SendFailureKind.Permanent ? "PermanentError" : "RetryLimitExceeded";
-            var description = $"{reason} after {attempts} attempt(s): {error}";
-            await _updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d => d.Status == DestinationStatus.Sending
-                ? d.MoveTo(DestinationStatus.Failed) with { Error = description }
-                : null, cancellationToken);
-            await _queue.DeadLetterAsync(lease, reason, description, cancellationToken);
-            LogDeadLettered(_logger, item.MessageId, item.DestinationIndex, reason, attempts, error);
+            var reason = failure.Kind == SendFailureKind.Permanent ? DeadLetterReasons.PermanentError : DeadLetterReasons.RetryLimitExceeded;
+            await SettleAsync(lease, DestinationStatus.Failed, reason, attempts, error, cancellationToken);
             return;
         }
 
@@ -141,6 +171,18 @@ public sealed partial class OutboundProcessor
             : null, cancellationToken);
         await _queue.AbandonAsync(lease, delay, cancellationToken);
         LogRetry(_logger, item.MessageId, item.DestinationIndex, attempts, failure.Kind, delay.TotalMilliseconds, error);
+    }
+
+    // Dead-letters the item after recording the destination as failed or unknown, with the reason in its error.
+    private async Task SettleAsync(QueueLease lease, DestinationStatus status, string reason, int attempts, string error, CancellationToken cancellationToken)
+    {
+        var item = lease.Message;
+        var description = $"{reason} after {attempts} attempt(s): {error}";
+        await _updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d => d.Status == DestinationStatus.Sending
+            ? d.MoveTo(status) with { Error = description }
+            : null, cancellationToken);
+        await _queue.DeadLetterAsync(lease, reason, description, cancellationToken);
+        LogDeadLettered(_logger, item.MessageId, item.DestinationIndex, reason, attempts, error);
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Sent message {MessageId} destination {Index} to {To}: {Parts} part(s), attempt {Attempt}")]
@@ -154,6 +196,9 @@ public sealed partial class OutboundProcessor
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Message {MessageId} destination {Index} was 'sending' when the gateway stopped; sending it again (at-least-once)")]
     private static partial void LogResendAfterCrash(ILogger logger, string messageId, int index);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Message {MessageId} destination {Index} was 'sending' when the gateway stopped; marked unknown and dead-lettered for a person to decide (Outbound:AfterCrash=unknown)")]
+    private static partial void LogUnknownAfterCrash(ILogger logger, string messageId, int index);
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Could not record the part references of message {MessageId} destination {Index}; its delivery reports will not be matched")]
     private static partial void LogReferencesNotRecorded(ILogger logger, string messageId, int index, Exception exception);

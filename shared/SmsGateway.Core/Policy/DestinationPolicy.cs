@@ -27,12 +27,13 @@ public sealed partial class DestinationPolicy
     private int _loggedDefault = LoggedNothing;
 
     // The modem's SIM gives the default country; a host without a modem (the cloud intake) has none.
-    public DestinationPolicy(IOptions<DestinationPolicyOptions> options, TimeProvider time, ILogger<DestinationPolicy> logger, ISmsModem? modem = null)
+    // The journal keeps the per-number counts across restarts where the host has one (the standalone agent).
+    public DestinationPolicy(IOptions<DestinationPolicyOptions> options, TimeProvider time, ILogger<DestinationPolicy> logger, ISmsModem? modem = null, ILimitJournal? journal = null)
     {
         _options = options.Value;
         _modem = modem;
         _logger = logger;
-        _rate = new DestinationRateLimiter(_options.PerDestinationPerHour, time);
+        _rate = new DestinationRateLimiter(_options.PerDestinationPerHour, time, journal);
         _allCountries = _options.AllowedCountryCodes.Any(c => c.Trim() == "*");
         _countries = _options.AllowedCountryCodes
             .Select(c => CountryCodes.TryParse(c, out var code) ? code : 0)

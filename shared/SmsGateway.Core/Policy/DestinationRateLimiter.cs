@@ -1,17 +1,20 @@
 namespace SmsGateway.Core.Policy;
 
 /// <summary>
-/// At most <c>perHour</c> SMS to one number in any hour (a sliding window), kept in memory: a restart
-/// forgets the counts, which is acceptable for a brake against bulk abuse of one number.
+/// At most <c>perHour</c> SMS to one number in any hour (a sliding window), counted in memory and, when
+/// the host has a <see cref="ILimitJournal"/>, journaled so that a restart picks the last hour up again.
 /// </summary>
-internal sealed class DestinationRateLimiter(int perHour, TimeProvider time)
+internal sealed class DestinationRateLimiter(int perHour, TimeProvider time, ILimitJournal? journal = null)
 {
+    public const string JournalKind = "destination-hour";
+
     private static readonly TimeSpan Window = TimeSpan.FromHours(1);
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(10);
 
     private readonly Dictionary<string, Queue<DateTimeOffset>> _recent = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
+    private bool _loaded;
 
     /// <summary>
     /// Counts one SMS to each of <paramref name="numbers"/>, or none of them when one is at its limit:
@@ -29,6 +32,7 @@ internal sealed class DestinationRateLimiter(int perHour, TimeProvider time)
         var now = time.GetUtcNow();
         lock (_lock)
         {
+            LoadOnce(now);
             Sweep(now);
             foreach (var number in numbers)
             {
@@ -48,9 +52,29 @@ internal sealed class DestinationRateLimiter(int perHour, TimeProvider time)
                 }
 
                 sent.Enqueue(now);
+                journal?.Append(new LimitEntry(JournalKind, number, Guid.NewGuid().ToString("N"), now, 1));
             }
 
             return true;
+        }
+    }
+
+    private void LoadOnce(DateTimeOffset now)
+    {
+        if (_loaded || journal is null)
+        {
+            return;
+        }
+
+        _loaded = true;
+        foreach (var entry in journal.Read(JournalKind, now - Window))
+        {
+            if (!_recent.TryGetValue(entry.Key, out var sent))
+            {
+                _recent[entry.Key] = sent = new Queue<DateTimeOffset>();
+            }
+
+            sent.Enqueue(entry.At);
         }
     }
 

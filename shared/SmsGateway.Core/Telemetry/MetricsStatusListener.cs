@@ -30,6 +30,9 @@ internal sealed class MetricsStatusListener(GatewayMetrics metrics, TimeProvider
                 metrics.SendFailed(retry: false);
                 metrics.DeadLettered();
                 break;
+            case (DestinationStatus.Sending, DestinationStatus.Unknown):
+                metrics.DeadLettered();
+                break;
         }
 
         return Task.CompletedTask;

@@ -17,7 +17,7 @@ public static class SmsAnswerFormatter
         foreach (var destination in message.Destinations)
         {
             text.Append("\nTo ").Append(PhoneFormatter.Format(destination.Address)).Append(": ").Append(Describe(destination.Status));
-            if (destination.Status is DestinationStatus.Failed or DestinationStatus.Undelivered && destination.Error is { Length: > 0 } error)
+            if (destination.Status is DestinationStatus.Failed or DestinationStatus.Undelivered or DestinationStatus.Unknown && destination.Error is { Length: > 0 } error)
             {
                 text.Append(" — ").Append(error);
             }
@@ -33,6 +33,7 @@ public static class SmsAnswerFormatter
         DestinationStatus.Sent => "✅ sent",
         DestinationStatus.Delivered => "✅✅ delivered",
         DestinationStatus.Undelivered => "⚠️ not delivered",
+        DestinationStatus.Unknown => "❓ unknown",
         _ => "❌ failed",
     };
 }

@@ -68,9 +68,9 @@ internal sealed class CloudAgentInstance : IAsyncDisposable
     public static OutboundSms Sms(string text, string to = "+4915112345678") =>
         new() { MessageId = Message.NewId(DateTimeOffset.UtcNow), DestinationIndex = 0, To = to, Text = text };
 
-    public static async Task<CloudAgentInstance> StartAsync(InMemoryServiceBus bus, Uri cloud, IDictionary<string, string?>? settings = null)
+    public static async Task<CloudAgentInstance> StartAsync(InMemoryServiceBus bus, Uri cloud, IDictionary<string, string?>? settings = null, string? dataPath = null)
     {
-        var dataPath = Directory.CreateTempSubdirectory("smsgw-cloud-").FullName;
+        dataPath ??= Directory.CreateTempSubdirectory("smsgw-cloud-").FullName;
         var app = Build(bus, dataPath, cloud, settings);
         await app.StartAsync();
         return new CloudAgentInstance(app, bus, dataPath);

@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace SmsGateway.Agent.Tests.Faults;
 
 /// <summary>Fault scenario 4 and 5: modem error codes through the real AT driver, and idempotent intake under a race.</summary>
@@ -50,8 +47,7 @@ public sealed class ModemErrorFaultTests
         var failed = await gateway.Gateway.WaitForAsync(id, m => m.GetProperty("status").GetString() == "failed");
         Assert.Equal(5, failed.GetProperty("destinations")[0].GetProperty("attempts").GetInt32());
 
-        var letters = await gateway.Gateway.Client.GetFromJsonAsync<JsonElement>("/api/deadletters");
-        var itemId = letters.GetProperty("items")[0].GetProperty("itemId").GetString();
+        var itemId = Assert.Single(await gateway.Gateway.WaitForDeadLettersAsync(1)).GetProperty("itemId").GetString();
         (await gateway.Gateway.Client.PostAsync($"/api/deadletters/{itemId}/replay", null)).EnsureSuccessStatusCode();
         await gateway.Gateway.WaitForAsync(id, m => m.GetProperty("status").GetString() == "delivered", TimeSpan.FromSeconds(30));
 

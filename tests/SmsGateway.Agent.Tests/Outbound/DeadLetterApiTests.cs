@@ -17,8 +17,7 @@ public sealed class DeadLetterApiTests
         var id = accepted.GetProperty("id").GetString()!;
         await gateway.WaitForAsync(id, m => m.GetProperty("status").GetString() == "failed");
 
-        var list = await gateway.Client.GetFromJsonAsync<JsonElement>("/api/deadletters");
-        var letter = Assert.Single(list.GetProperty("items").EnumerateArray());
+        var letter = Assert.Single(await gateway.WaitForDeadLettersAsync(1));
         Assert.Equal(id, letter.GetProperty("messageId").GetString());
         Assert.Equal("RetryLimitExceeded", letter.GetProperty("reason").GetString());
         Assert.Equal(5, letter.GetProperty("attempts").GetInt32());

@@ -10,6 +10,8 @@ public sealed class StartupTests
     [InlineData("--Storage:QueueCapacity=-1", "Storage:QueueCapacity")]
     [InlineData("--Outbound:MaxAttempts=abc", "Outbound:MaxAttempts")]
     [InlineData("--Gateway:Mode=banana", "Gateway:Mode")]
+    [InlineData("--Outbound:AfterCrash=banana", "Outbound:AfterCrash")]
+    [InlineData("--Outbound:AfterCrash=7", "Outbound:AfterCrash")]
     public async Task Start_WithABadSetting_StopsWithOneLineNamingIt(string setting, string key)
     {
         var data = Directory.CreateTempSubdirectory("smsgw-cfg-").FullName;

@@ -52,6 +52,22 @@ public sealed class AgentProcess : IAsyncDisposable
     public static AgentProcess Start(IEnumerable<string> args, int? port = null)
     {
         var listen = port ?? FreePort();
+        return new AgentProcess(Process.Start(StartInfo([$"--urls=http://127.0.0.1:{listen}", .. args]))!, new Uri($"http://127.0.0.1:{listen}"));
+    }
+
+    /// <summary>Runs a subcommand (<c>deadletters list …</c>) to its end: its exit code and its two outputs.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(IEnumerable<string> args, TimeSpan timeout)
+    {
+        using var process = Process.Start(StartInfo(args))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cts.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    private static ProcessStartInfo StartInfo(IEnumerable<string> args)
+    {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -59,14 +75,21 @@ public sealed class AgentProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         info.ArgumentList.Add(AgentDll());
-        info.ArgumentList.Add($"--urls=http://127.0.0.1:{listen}");
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
         }
 
         info.Environment["DOTNET_NOLOGO"] = "1";
-        return new AgentProcess(Process.Start(info)!, new Uri($"http://127.0.0.1:{listen}"));
+        return info;
+    }
+
+    /// <summary>A client of this agent that carries <paramref name="apiKey"/>.</summary>
+    public HttpClient CreateClient(string apiKey)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
     }
 
     /// <summary>Waits until <c>/api/health</c> answers 200.</summary>
@@ -88,9 +111,9 @@ public sealed class AgentProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or its first answer took longer than one probe waits (a busy machine).
             }
             catch (TaskCanceledException)
             {

@@ -110,6 +110,25 @@ public sealed class GatewayInstance : IAsyncDisposable
         throw new TimeoutException($"Message {id} did not reach the expected state; last: {last}");
     }
 
+    /// <summary>
+    /// Waits until <c>GET /api/deadletters</c> lists <paramref name="count"/> items and returns them: a
+    /// destination is stored <c>failed</c> (or <c>unknown</c>) a moment before its queue item is dead-lettered.
+    /// </summary>
+    public async Task<IReadOnlyList<JsonElement>> WaitForDeadLettersAsync(int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var items = (await Client.GetFromJsonAsync<JsonElement>("/api/deadletters")).GetProperty("items").EnumerateArray().ToList();
+            if (items.Count >= count || DateTime.UtcNow > deadline)
+            {
+                return items;
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>Waits until <c>/api/health</c> says healthy (the modem is initialised and registered).</summary>
     public async Task WaitForHealthyAsync(TimeSpan? timeout = null)
     {

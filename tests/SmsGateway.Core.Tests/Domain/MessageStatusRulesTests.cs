@@ -19,6 +19,10 @@ public sealed class MessageStatusRulesTests
     [InlineData(MessageStatus.Failed, Failed, Undelivered)]
     [InlineData(MessageStatus.PartiallyFailed, Delivered, Failed)]
     [InlineData(MessageStatus.PartiallyFailed, Sent, Undelivered)]
+    [InlineData(MessageStatus.Unknown, Unknown)]
+    [InlineData(MessageStatus.Unknown, Sent, Unknown)]
+    [InlineData(MessageStatus.Unknown, Failed, Unknown, Delivered)]
+    [InlineData(MessageStatus.Sending, Unknown, Queued)]
     public void Aggregate_FollowsTheDocumentedRule(MessageStatus expected, params DestinationStatus[] statuses)
     {
         Assert.Equal(expected, MessageStatusRules.Aggregate(statuses));

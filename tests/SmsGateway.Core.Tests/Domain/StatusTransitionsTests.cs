@@ -13,6 +13,8 @@ public sealed class StatusTransitionsTests
     [InlineData(DestinationStatus.Sent, DestinationStatus.Delivered)]
     [InlineData(DestinationStatus.Sent, DestinationStatus.Undelivered)]
     [InlineData(DestinationStatus.Failed, DestinationStatus.Queued)]
+    [InlineData(DestinationStatus.Sending, DestinationStatus.Unknown)]
+    [InlineData(DestinationStatus.Unknown, DestinationStatus.Queued)]
     public void MoveTo_LegalTransition_ChangesTheStatus(DestinationStatus from, DestinationStatus to)
     {
         var destination = Destination.Sms("+4915112345678") with { Status = from };
@@ -30,6 +32,10 @@ public sealed class StatusTransitionsTests
     [InlineData(DestinationStatus.Undelivered, DestinationStatus.Delivered)]
     [InlineData(DestinationStatus.Failed, DestinationStatus.Sent)]
     [InlineData(DestinationStatus.Sent, DestinationStatus.Sent)]
+    [InlineData(DestinationStatus.Queued, DestinationStatus.Unknown)]
+    [InlineData(DestinationStatus.Sent, DestinationStatus.Unknown)]
+    [InlineData(DestinationStatus.Unknown, DestinationStatus.Sending)]
+    [InlineData(DestinationStatus.Unknown, DestinationStatus.Sent)]
     public void MoveTo_IllegalTransition_Throws(DestinationStatus from, DestinationStatus to)
     {
         var destination = Destination.Sms("+4915112345678") with { Status = from };
