@@ -115,10 +115,6 @@ public sealed class AgentProcess : IAsyncDisposable
             {
                 // Not listening yet, or its first answer took longer than one probe waits (a busy machine).
             }
-            catch (TaskCanceledException)
-            {
-                // Listening but still starting on a busy machine: the deadline decides, not one slow answer.
-            }
 
             await Task.Delay(50);
         }
