@@ -13,8 +13,10 @@ internal sealed record BenchMessage(string To, string Text, bool Unicode)
     /// A repeatable mix, per ten messages: six single-part, two of two parts, one of three parts (GSM 7-bit) and
     /// one UCS-2 message of two parts: 15 parts per 10 messages.
     /// </summary>
-    public static IReadOnlyList<BenchMessage> Mix(int count) =>
-        [.. Enumerable.Range(0, count).Select(Create)];
+    /// <param name="count">How many messages.</param>
+    /// <param name="first">The index of the first: a later batch with another <paramref name="first"/> goes to other numbers.</param>
+    public static IReadOnlyList<BenchMessage> Mix(int count, int first = 0) =>
+        [.. Enumerable.Range(first, count).Select(Create)];
 
     /// <summary>The number of parts of <paramref name="messages"/>, as 3GPP TS 23.040 splits them (153 / 67 per part).</summary>
     public static int Parts(IEnumerable<BenchMessage> messages) => messages.Sum(m => m.Unicode

@@ -16,6 +16,7 @@ internal sealed class LatencyScenario : IBenchmarkScenario
         var messages = BenchMessage.Mix(settings.CountOr(full: 200, smoke: 10));
         await using var rig = await ModemRig.StartAsync(airTimeMs: settings.Smoke ? 10 : 20, reportDelayMs: 5);
         await using var agent = await PtyAgent.StartAsync(rig, settings.WorkDirectory);
+        await ModemRuns.WarmUpAsync(rig, agent.SubmitAsync, cancellationToken);
         var latencies = await ModemRuns.LatencyAsync(rig, messages, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(30), agent.SubmitAsync, cancellationToken);
         return new JsonObject
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using SmsGateway.Modem.Simulator;
 using SmsGateway.Modem.Tests.Support;
@@ -91,24 +92,40 @@ internal sealed class ModemRig : IAsyncDisposable
     }
 
     /// <summary>
-    /// The idle time of the modem between parts: from one part leaving the air to the next <c>AT+CMGS</c>
-    /// arriving, for every part after the first.
+    /// Where the time between parts goes: from a part leaving the air to the next <c>AT+CMGS</c> arriving, split
+    /// into the gaps inside a multipart message and those between messages; and from <c>AT+CMGS</c> arriving to
+    /// its part leaving the air, less the air time (the prompt round trip and the PDU's transfer).
     /// </summary>
-    public IReadOnlyList<double> GapsMs()
+    /// <param name="from">The first part to look at (parts before it were a warm-up).</param>
+    public JsonObject Breakdown(int from = 0)
     {
+        var parts = _modem.Transmissions;
         lock (_lock)
         {
-            var gaps = new List<double>();
-            foreach (var sent in _sent)
+            var withinMessage = new List<double>();
+            var betweenMessages = new List<double>();
+            var prompt = new List<double>();
+            for (var i = from; i < _sent.Count; i++)
             {
-                var next = _cmgs.FirstOrDefault(c => c > sent);
-                if (next != 0)
+                var cmgs = _cmgs.LastOrDefault(c => c < _sent[i]);
+                if (cmgs != 0)
                 {
-                    gaps.Add(Stopwatch.GetElapsedTime(sent, next).TotalMilliseconds);
+                    prompt.Add(Stopwatch.GetElapsedTime(cmgs, _sent[i]).TotalMilliseconds - AirTimeMs);
+                }
+
+                var next = _cmgs.FirstOrDefault(c => c > _sent[i]);
+                if (next != 0 && i + 1 < parts.Count)
+                {
+                    (parts[i + 1].Part > 1 ? withinMessage : betweenMessages).Add(Stopwatch.GetElapsedTime(_sent[i], next).TotalMilliseconds);
                 }
             }
 
-            return gaps;
+            return new JsonObject
+            {
+                ["gapWithinMessageMs"] = Stats.Summary(withinMessage),
+                ["gapBetweenMessagesMs"] = Stats.Summary(betweenMessages),
+                ["cmgsToAirMinusAirTimeMs"] = Stats.Summary(prompt),
+            };
         }
     }
 

@@ -41,6 +41,9 @@ internal sealed class PtyAgent : IAsyncDisposable
             "--Sms:PerDestinationPerHour=0",
             "--Api:RateLimit:PermitsPerSecond=1000000",
             "--Api:DailyCap=0",
+
+            // Extra settings to compare against the defaults, e.g. SMSGW_BENCH_AGENT_ARGS="--Storage:Synchronous=Normal".
+            .. (Environment.GetEnvironmentVariable("SMSGW_BENCH_AGENT_ARGS") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries),
         ]);
         var agent = new PtyAgent(process);
         try

@@ -17,6 +17,7 @@ internal sealed class UtilisationScenario : IBenchmarkScenario
         var airTimeMs = settings.Smoke ? 20 : 100;
         await using var rig = await ModemRig.StartAsync(airTimeMs, reportDelayMs: 500);
         await using var agent = await PtyAgent.StartAsync(rig, settings.WorkDirectory);
+        await ModemRuns.WarmUpAsync(rig, agent.SubmitAsync, cancellationToken);
         var figures = await ModemRuns.BurstAsync(rig, messages, messages.Count, agent.SubmitAsync, cancellationToken);
         figures["sentPerStatusApi"] = await agent.WaitUntilSentAsync(TimeSpan.FromSeconds(30), cancellationToken);
         figures["goalMin"] = 0.98;

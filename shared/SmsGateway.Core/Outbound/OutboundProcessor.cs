@@ -46,10 +46,22 @@ public sealed partial class OutboundProcessor
         _logger = logger;
     }
 
+    /// <summary>Prepares, sends and finishes one item, one step after the other.</summary>
     public async Task ProcessAsync(QueueLease lease, CancellationToken cancellationToken)
     {
+        if (await PrepareAsync(lease, cancellationToken) is { } prepared)
+        {
+            await FinishAsync(prepared, await SendAsync(prepared, cancellationToken), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Records <c>sending</c> durably and counts the attempt. Null when there is nothing to send: the item
+    /// referred to an unknown message (dead-lettered) or was already settled (completed).
+    /// </summary>
+    public async Task<PreparedSend?> PrepareAsync(QueueLease lease, CancellationToken cancellationToken)
+    {
         var item = lease.Message;
-        using var activity = GatewayTelemetry.StartSend(item);
         Destination? before = null;
         var marked = await _updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d =>
         {
@@ -62,14 +74,14 @@ public sealed partial class OutboundProcessor
         if (marked is null)
         {
             await _queue.DeadLetterAsync(lease, "MessageNotFound", "The queue item refers to a message the store does not have.", cancellationToken);
-            return;
+            return null;
         }
 
         if (before!.Status is not (DestinationStatus.Queued or DestinationStatus.Sending))
         {
             // Already settled (a crash between the durable "sent" and completing the item).
             await _queue.CompleteAsync(lease, cancellationToken);
-            return;
+            return null;
         }
 
         if (before.Status == DestinationStatus.Sending)
@@ -77,17 +89,18 @@ public sealed partial class OutboundProcessor
             LogResendAfterCrash(_logger, item.MessageId, item.DestinationIndex);
         }
 
-        var attempts = marked.Destinations[item.DestinationIndex].Attempts;
-        var attemptsInBudget = marked.Destinations[item.DestinationIndex].AttemptsInBudget;
+        var destination = marked.Destinations[item.DestinationIndex];
+        return new PreparedSend(lease, destination.Attempts, destination.AttemptsInBudget);
+    }
+
+    /// <summary>Sends through the modem; a failed send is an outcome, not an exception (cancellation aside).</summary>
+    public async Task<SendOutcome> SendAsync(PreparedSend prepared, CancellationToken cancellationToken)
+    {
+        var item = prepared.Lease.Message;
+        using var activity = GatewayTelemetry.StartSend(item);
         try
         {
-            var receipt = await _modem.SendAsync(new OutgoingSms(item.To, item.Text, _options.DeliveryReports), cancellationToken);
-            await RecordReferencesAsync(item, receipt, cancellationToken);
-            await _updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d => d.Status == DestinationStatus.Sending
-                ? d.MoveTo(DestinationStatus.Sent) with { SentAt = receipt.SentAt, PartReferences = receipt.PartReferences }
-                : null, cancellationToken);
-            await _queue.CompleteAsync(lease, cancellationToken);
-            LogSent(_logger, item.MessageId, item.DestinationIndex, PhoneMask.Mask(item.To), receipt.PartReferences.Count, attempts);
+            return new SendOutcome(await _modem.SendAsync(new OutgoingSms(item.To, item.Text, _options.DeliveryReports), cancellationToken), null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -97,8 +110,43 @@ public sealed partial class OutboundProcessor
         {
             var failure = ex as SmsSendException ?? new SmsSendException(SendFailureKind.Transient, ex.Message, null, ex);
             activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, failure.Kind.ToString());
-            await HandleFailureAsync(lease, failure, attempts, attemptsInBudget, cancellationToken);
+            return new SendOutcome(null, failure);
         }
+    }
+
+    /// <summary>
+    /// After a send: records the references and <c>sent</c> durably and only then completes the item; after a
+    /// failure, schedules the retry or dead-letters.
+    /// </summary>
+    public async Task FinishAsync(PreparedSend prepared, SendOutcome outcome, CancellationToken cancellationToken)
+    {
+        var lease = prepared.Lease;
+        var item = lease.Message;
+        if (outcome.Receipt is not { } receipt)
+        {
+            await HandleFailureAsync(lease, outcome.Failure!, prepared.Attempts, prepared.AttemptsInBudget, cancellationToken);
+            return;
+        }
+
+        await RecordReferencesAsync(item, receipt, cancellationToken);
+        await _updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d => d.Status == DestinationStatus.Sending
+            ? d.MoveTo(DestinationStatus.Sent) with { SentAt = receipt.SentAt, PartReferences = receipt.PartReferences }
+            : null, cancellationToken);
+        await _queue.CompleteAsync(lease, cancellationToken);
+        LogSent(_logger, item.MessageId, item.DestinationIndex, PhoneMask.Mask(item.To), receipt.PartReferences.Count, prepared.Attempts);
+    }
+
+    /// <summary>
+    /// Gives back a prepared item that was never handed to the modem (the modem went away first): <c>queued</c>
+    /// again, the attempt not counted, visible again at once.
+    /// </summary>
+    public async Task ReleaseAsync(PreparedSend prepared, CancellationToken cancellationToken)
+    {
+        var item = prepared.Lease.Message;
+        await _updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d => d.Status == DestinationStatus.Sending
+            ? d.MoveTo(DestinationStatus.Queued) with { Attempts = d.Attempts - 1 }
+            : null, cancellationToken);
+        await _queue.AbandonAsync(prepared.Lease, TimeSpan.Zero, cancellationToken);
     }
 
     // Before "sent": a report that finds the destination still "sending" waits for it; the other order

@@ -88,9 +88,9 @@ public sealed class AgentProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or too slow to answer on a loaded machine.
             }
 
             await Task.Delay(50);
