@@ -50,6 +50,7 @@ public sealed class ModemErrorFaultTests
         var failed = await gateway.Gateway.WaitForAsync(id, m => m.GetProperty("status").GetString() == "failed");
         Assert.Equal(5, failed.GetProperty("destinations")[0].GetProperty("attempts").GetInt32());
 
+        await gateway.Gateway.WaitForDeadLettersAsync();
         var letters = await gateway.Gateway.Client.GetFromJsonAsync<JsonElement>("/api/deadletters");
         var itemId = letters.GetProperty("items")[0].GetProperty("itemId").GetString();
         (await gateway.Gateway.Client.PostAsync($"/api/deadletters/{itemId}/replay", null)).EnsureSuccessStatusCode();

@@ -16,6 +16,7 @@ public sealed class DeadLetterApiTests
         var accepted = await (await gateway.SendAsync(new { to = new[] { "+4915112345678" }, text = "Replay me" })).Content.ReadFromJsonAsync<JsonElement>();
         var id = accepted.GetProperty("id").GetString()!;
         await gateway.WaitForAsync(id, m => m.GetProperty("status").GetString() == "failed");
+        await gateway.WaitForDeadLettersAsync();
 
         var list = await gateway.Client.GetFromJsonAsync<JsonElement>("/api/deadletters");
         var letter = Assert.Single(list.GetProperty("items").EnumerateArray());
