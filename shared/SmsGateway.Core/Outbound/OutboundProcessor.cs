@@ -12,9 +12,10 @@ using SmsGateway.Core.Telemetry;
 namespace SmsGateway.Core.Outbound;
 
 /// <summary>
-/// Sends one received queue item: records <c>sending</c> durably, sends through the modem, records
-/// <c>sent</c> durably and only then completes the item. Failures are retried with backoff or
-/// dead-lettered with the reason.
+/// Sends one received queue item in three steps that the <see cref="OutboundWorker"/> overlaps with
+/// other items' sends: <see cref="PrepareAsync"/> records <c>sending</c> durably, <see cref="SendAsync"/>
+/// sends through the modem, <see cref="FinishAsync"/> records <c>sent</c> durably and only then completes
+/// the item. Failures are retried with backoff or dead-lettered with the reason.
 /// </summary>
 public sealed partial class OutboundProcessor
 {
@@ -44,15 +45,6 @@ public sealed partial class OutboundProcessor
         _backoff = new RetryBackoff(_options.RetryBaseDelay, _options.RetryMaxDelay);
         _time = time;
         _logger = logger;
-    }
-
-    /// <summary>Prepares, sends and finishes one item, one step after the other.</summary>
-    public async Task ProcessAsync(QueueLease lease, CancellationToken cancellationToken)
-    {
-        if (await PrepareAsync(lease, cancellationToken) is { } prepared)
-        {
-            await FinishAsync(prepared, await SendAsync(prepared, cancellationToken), cancellationToken);
-        }
     }
 
     /// <summary>
