@@ -34,6 +34,12 @@ internal sealed class CountingServiceBusChannel(IServiceBusChannel inner, Operat
         return inner.CompleteAsync(source, message, cancellationToken);
     }
 
+    public Task<DateTimeOffset> RenewLockAsync(ServiceBusSource source, ServiceBusReceivedMessage message, CancellationToken cancellationToken)
+    {
+        counter.Add("renewLock");
+        return inner.RenewLockAsync(source, message, cancellationToken);
+    }
+
     public Task AbandonAsync(ServiceBusSource source, ServiceBusReceivedMessage message, CancellationToken cancellationToken)
     {
         counter.Add("abandon");

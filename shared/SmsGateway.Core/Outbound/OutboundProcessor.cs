@@ -12,9 +12,10 @@ using SmsGateway.Core.Telemetry;
 namespace SmsGateway.Core.Outbound;
 
 /// <summary>
-/// Sends one received queue item: records <c>sending</c> durably, sends through the modem, records
-/// <c>sent</c> durably and only then completes the item. Failures are retried with backoff or
-/// dead-lettered with the reason.
+/// Sends one received queue item in three steps that the <see cref="OutboundWorker"/> overlaps with
+/// other items' sends: <see cref="PrepareAsync"/> records <c>sending</c> durably, <see cref="SendAsync"/>
+/// sends through the modem, <see cref="FinishAsync"/> records <c>sent</c> durably and only then completes
+/// the item. Failures are retried with backoff or dead-lettered with the reason.
 /// </summary>
 public sealed partial class OutboundProcessor
 {
@@ -50,10 +51,14 @@ public sealed partial class OutboundProcessor
     public const string UnknownOutcomeError =
         "The gateway stopped while this SMS was being sent, so whether it left the modem is unknown. Replay it to send it (again), or leave it.";
 
-    public async Task ProcessAsync(QueueLease lease, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records <c>sending</c> durably and counts the attempt. Null when there is nothing to send: the item
+    /// referred to an unknown message, was found <c>unknown</c> or <c>failed</c> (dead-lettered), or was
+    /// already settled (completed).
+    /// </summary>
+    public async Task<PreparedSend?> PrepareAsync(QueueLease lease, CancellationToken cancellationToken)
     {
         var item = lease.Message;
-        using var activity = GatewayTelemetry.StartSend(item);
         Destination? before = null;
         var atMostOnce = _options.AfterCrash == AfterCrashPolicy.Unknown;
         var marked = await _updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d =>
@@ -71,7 +76,7 @@ public sealed partial class OutboundProcessor
         if (marked is null)
         {
             await _queue.DeadLetterAsync(lease, DeadLetterReasons.MessageNotFound, "The queue item refers to a message the store does not have.", cancellationToken);
-            return;
+            return null;
         }
 
         if (before!.Status == DestinationStatus.Unknown || marked.Destinations[item.DestinationIndex].Status == DestinationStatus.Unknown)
@@ -80,21 +85,21 @@ public sealed partial class OutboundProcessor
             // still leave it where a person finds it, never completed or sent.
             await _queue.DeadLetterAsync(lease, DeadLetterReasons.UnknownOutcomeAfterCrash, UnknownOutcomeError, cancellationToken);
             LogUnknownAfterCrash(_logger, item.MessageId, item.DestinationIndex);
-            return;
+            return null;
         }
 
         if (before.Status == DestinationStatus.Failed)
         {
             // A stop between the durable "failed" and the dead letter: finish it, so a person finds it listed.
             await _queue.DeadLetterAsync(lease, DeadLetterReasons.FromError(before.Error), before.Error ?? string.Empty, cancellationToken);
-            return;
+            return null;
         }
 
         if (before.Status is not (DestinationStatus.Queued or DestinationStatus.Sending))
         {
             // Already settled (a crash between the durable "sent" and completing the item).
             await _queue.CompleteAsync(lease, cancellationToken);
-            return;
+            return null;
         }
 
         if (before.Status == DestinationStatus.Sending)
@@ -102,31 +107,66 @@ public sealed partial class OutboundProcessor
             LogResendAfterCrash(_logger, item.MessageId, item.DestinationIndex);
         }
 
-        var attempts = marked.Destinations[item.DestinationIndex].Attempts;
-        var attemptsInBudget = marked.Destinations[item.DestinationIndex].AttemptsInBudget;
-        SmsSendReceipt? receipt = null;
+        var destination = marked.Destinations[item.DestinationIndex];
+        return new PreparedSend(lease, destination.Attempts, destination.AttemptsInBudget);
+    }
+
+    /// <summary>Sends through the modem; a failed send is an outcome, not an exception (cancellation aside).</summary>
+    public async Task<SendOutcome> SendAsync(PreparedSend prepared, CancellationToken cancellationToken)
+    {
+        var item = prepared.Lease.Message;
+        using var activity = GatewayTelemetry.StartSend(item);
         try
         {
-            receipt = await _modem.SendAsync(new OutgoingSms(item.To, item.Text, _options.DeliveryReports), cancellationToken);
-            await RecordReferencesAsync(item, receipt, cancellationToken);
-            await _updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d => d.Status == DestinationStatus.Sending
-                ? d.MoveTo(DestinationStatus.Sent) with { SentAt = receipt.SentAt, PartReferences = receipt.PartReferences }
-                : null, cancellationToken);
-            await _queue.CompleteAsync(lease, cancellationToken);
-            LogSent(_logger, item.MessageId, item.DestinationIndex, PhoneMask.Mask(item.To), receipt.PartReferences.Count, attempts);
+            return new SendOutcome(await _modem.SendAsync(new OutgoingSms(item.To, item.Text, _options.DeliveryReports), cancellationToken), null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
         }
-        catch (Exception ex) when (receipt is null)
+        catch (Exception ex)
         {
-            // Only a send that did not return is retried; after a known transmission a failure to record it
-            // leaves "sending", and the item comes back after its lock under Outbound:AfterCrash.
             var failure = ex as SmsSendException ?? new SmsSendException(SendFailureKind.Transient, ex.Message, null, ex);
             activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, failure.Kind.ToString());
-            await HandleFailureAsync(lease, failure, attempts, attemptsInBudget, cancellationToken);
+            return new SendOutcome(null, failure);
         }
+    }
+
+    /// <summary>
+    /// After a send: records the references and <c>sent</c> durably and only then completes the item; after a
+    /// failure, schedules the retry or dead-letters. A failure to record a known transmission is not a send
+    /// failure: it propagates, the item stays <c>sending</c> and comes back after its lock under
+    /// <c>Outbound:AfterCrash</c>, never retried as if it had not left.
+    /// </summary>
+    public async Task FinishAsync(PreparedSend prepared, SendOutcome outcome, CancellationToken cancellationToken)
+    {
+        var lease = prepared.Lease;
+        var item = lease.Message;
+        if (outcome.Receipt is not { } receipt)
+        {
+            await HandleFailureAsync(lease, outcome.Failure!, prepared.Attempts, prepared.AttemptsInBudget, cancellationToken);
+            return;
+        }
+
+        await RecordReferencesAsync(item, receipt, cancellationToken);
+        await _updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d => d.Status == DestinationStatus.Sending
+            ? d.MoveTo(DestinationStatus.Sent) with { SentAt = receipt.SentAt, PartReferences = receipt.PartReferences }
+            : null, cancellationToken);
+        await _queue.CompleteAsync(lease, cancellationToken);
+        LogSent(_logger, item.MessageId, item.DestinationIndex, PhoneMask.Mask(item.To), receipt.PartReferences.Count, prepared.Attempts);
+    }
+
+    /// <summary>
+    /// Gives back a prepared item that was never handed to the modem (the modem went away first): <c>queued</c>
+    /// again, the attempt not counted, visible again at once.
+    /// </summary>
+    public async Task ReleaseAsync(PreparedSend prepared, CancellationToken cancellationToken)
+    {
+        var item = prepared.Lease.Message;
+        await _updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d => d.Status == DestinationStatus.Sending
+            ? d.MoveTo(DestinationStatus.Queued) with { Attempts = d.Attempts - 1 }
+            : null, cancellationToken);
+        await _queue.AbandonAsync(prepared.Lease, TimeSpan.Zero, cancellationToken);
     }
 
     // Before "sent": a report that finds the destination still "sending" waits for it; the other order

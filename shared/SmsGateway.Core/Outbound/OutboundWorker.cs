@@ -7,9 +7,13 @@ using SmsGateway.Core.Queue;
 namespace SmsGateway.Core.Outbound;
 
 /// <summary>
-/// Takes items from the queue one at a time (a modem sends one SMS at a time) and hands them to
-/// the <see cref="OutboundProcessor"/>. It waits on the queue, not on a timer, so a new item is
-/// sent the moment it is queued.
+/// Takes items from the queue and hands them to the modem one at a time (a modem sends one SMS at a
+/// time). It waits on the queue, not on a timer, so a new item is sent the moment it is queued. While
+/// a send is on the air it does the database work around it: the previous item's "sent" and completion,
+/// and the next item's receive and "sending". So under load the modem never waits for the database
+/// (each commit is an fsync), only for its own round trips. Under <c>Outbound:AfterCrash=unknown</c> the
+/// next item is not marked <c>sending</c> ahead: after a crash, <c>unknown</c> must mean "handed to the
+/// modem", not "taken ahead".
 /// </summary>
 public sealed partial class OutboundWorker(
     IOutboundQueue queue,
@@ -25,49 +29,141 @@ public sealed partial class OutboundWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        PreparedSend? next = null;
+        var finishing = Task.CompletedTask;
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                // Without a modem nothing is taken, so no attempt is charged for it. Before the
-                // modem's first connection that is just start-up; a modem lost later counts
-                // against the breaker, which opens like it would for failing sends.
-                var modem = circuit.Modem.Status;
-                if (!modem.Connected)
+                try
                 {
-                    // Its identity is known once the modem has been connected in this run.
-                    if (modem.Model is not null || modem.Imei is not null)
+                    if (!await ModemReadyAsync(stoppingToken))
                     {
-                        await circuit.RecordUnavailableAsync(stoppingToken);
+                        // The item taken ahead goes back untried and uncharged.
+                        await finishing;
+                        if (next is not null)
+                        {
+                            await processor.ReleaseAsync(next, stoppingToken);
+                            next = null;
+                        }
+
+                        await Task.Delay(CircuitPoll, time, stoppingToken);
+                        continue;
                     }
 
-                    await Task.Delay(CircuitPoll, time, stoppingToken);
-                    continue;
-                }
+                    var current = next ?? await ReceiveAsync(MaxWait, stoppingToken);
+                    next = null;
+                    if (current is null)
+                    {
+                        continue;
+                    }
 
-                // While the circuit is open nothing is taken: messages wait in the queue, uncharged.
-                if (!await circuit.TryCloseAsync(stoppingToken))
-                {
-                    await Task.Delay(CircuitPoll, time, stoppingToken);
-                    continue;
-                }
+                    var sending = processor.SendAsync(current, stoppingToken);
+                    await finishing;
+                    next = await ReceiveAheadAsync(stoppingToken);
+                    var outcome = await sending;
 
-                var lease = await queue.ReceiveAsync(options.Value.LockDuration, MaxWait, stoppingToken);
-                if (lease is not null)
+                    // On the thread pool: SQLite commits synchronously, and the next send must not wait for it.
+                    finishing = Task.Run(() => FinishAsync(current, outcome, stoppingToken), CancellationToken.None);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
-                    await processor.ProcessAsync(lease, stoppingToken);
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    // The item stays locked and comes back when its lock expires; nothing is lost.
+                    LogWorkerError(logger, ex);
+                    await Task.Delay(PauseAfterError, time, stoppingToken);
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        }
+        finally
+        {
+            await finishing;
+            if (next is not null)
             {
-                return;
+                await ReleaseQuietlyAsync(next);
             }
-            catch (Exception ex)
+        }
+    }
+
+    /// <summary>
+    /// Without a modem nothing is taken, so no attempt is charged for it. Before the modem's first
+    /// connection that is just start-up; a modem lost later counts against the breaker, which opens like
+    /// it would for failing sends. While the circuit is open nothing is taken either: messages wait in
+    /// the queue, uncharged.
+    /// </summary>
+    private async Task<bool> ModemReadyAsync(CancellationToken cancellationToken)
+    {
+        var modem = circuit.Modem.Status;
+        if (!modem.Connected)
+        {
+            // Its identity is known once the modem has been connected in this run.
+            if (modem.Model is not null || modem.Imei is not null)
             {
-                // The item stays locked and comes back when its lock expires; nothing is lost.
-                LogWorkerError(logger, ex);
-                await Task.Delay(PauseAfterError, time, stoppingToken);
+                await circuit.RecordUnavailableAsync(cancellationToken);
             }
+
+            return false;
+        }
+
+        return await circuit.TryCloseAsync(cancellationToken);
+    }
+
+    private async Task<PreparedSend?> ReceiveAsync(TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        var lease = await queue.ReceiveAsync(options.Value.LockDuration, maxWait, cancellationToken);
+        return lease is null ? null : await processor.PrepareAsync(lease, cancellationToken);
+    }
+
+    // Beside a send under way, whose outcome must still be finished: a failure here only means no item ahead.
+    private async Task<PreparedSend?> ReceiveAheadAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.AfterCrash == AfterCrashPolicy.Unknown)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await ReceiveAsync(TimeSpan.Zero, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogWorkerError(logger, ex);
+            return null;
+        }
+    }
+
+    // Runs beside the next send, so its failure is logged here rather than thrown into that send's loop.
+    private async Task FinishAsync(PreparedSend prepared, SendOutcome outcome, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await processor.FinishAsync(prepared, outcome, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The item stays locked and comes back when its lock expires; nothing is lost.
+            LogWorkerError(logger, ex);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the item comes back on the next start.
+        }
+    }
+
+    private async Task ReleaseQuietlyAsync(PreparedSend prepared)
+    {
+        try
+        {
+            await processor.ReleaseAsync(prepared, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // Left locked and "sending": it is sent again (once) after its lock expires.
+            LogWorkerError(logger, ex);
         }
     }
 

@@ -18,6 +18,12 @@ internal sealed class ModemSession(AtChannel channel, ModemOptions options, ILog
 
     public ILogger Logger => logger;
 
+    /// <summary>
+    /// <c>AT+CMMS=2</c> was sent on this connection: it keeps the link open until the modem powers off, so once is
+    /// enough (a modem that rebooted meanwhile still sends every part, only with the link set up per part).
+    /// </summary>
+    public bool LinkKeptOpen { get; set; }
+
     /// <summary>Cancelled once the modem stopped answering; the session must be replaced.</summary>
     public CancellationToken Broken => _broken.Token;
 

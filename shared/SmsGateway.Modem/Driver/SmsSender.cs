@@ -21,10 +21,12 @@ internal sealed class SmsSender(ModemOptions options, TimeProvider timeProvider,
         try
         {
             GsmModemLog.Sending(logger, PhoneMask.Mask(sms.To), parts.Count);
-            if (parts.Count > 1)
+            if (parts.Count > 1 && !session.LinkKeptOpen)
             {
                 // Keeps the radio link open between the parts; modems without it answer ERROR, which is fine.
+                // Once per connection: asking before every message cost a round trip between two sends.
                 await TryKeepLinkOpenAsync(session, cancellationToken);
+                session.LinkKeptOpen = true;
             }
 
             var references = new List<int>(parts.Count);

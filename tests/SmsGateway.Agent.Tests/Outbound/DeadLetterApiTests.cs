@@ -16,7 +16,6 @@ public sealed class DeadLetterApiTests
         var accepted = await (await gateway.SendAsync(new { to = new[] { "+4915112345678" }, text = "Replay me" })).Content.ReadFromJsonAsync<JsonElement>();
         var id = accepted.GetProperty("id").GetString()!;
         await gateway.WaitForAsync(id, m => m.GetProperty("status").GetString() == "failed");
-
         var letter = Assert.Single(await gateway.WaitForDeadLettersAsync(1));
         Assert.Equal(id, letter.GetProperty("messageId").GetString());
         Assert.Equal("RetryLimitExceeded", letter.GetProperty("reason").GetString());

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using SmsGateway.Agent.Tests.Support;
 using SmsGateway.Core.Modem;
-using SmsGateway.Core.Queue;
 
 namespace SmsGateway.Agent.Tests.Outbound;
 
@@ -39,7 +38,7 @@ public sealed class RetryAndDeadLetterTests
         Assert.Equal(5, destination.GetProperty("attempts").GetInt32());
         Assert.Contains("RetryLimitExceeded", destination.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Contains("no network", destination.GetProperty("error").GetString(), StringComparison.Ordinal);
-        var dead = Assert.Single(await gateway.Services.GetRequiredService<IOutboundQueue>().ListDeadLettersAsync(10, CancellationToken.None));
+        var dead = Assert.Single(await gateway.WaitForQueueDeadLettersAsync());
         Assert.Equal("RetryLimitExceeded", dead.Reason);
         Assert.Equal(5, dead.DeliveryCount);
     }

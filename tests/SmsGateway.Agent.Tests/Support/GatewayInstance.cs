@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using SmsGateway.Agent.Hosting;
 using SmsGateway.Core.Modem;
+using SmsGateway.Core.Queue;
 
 namespace SmsGateway.Agent.Tests.Support;
 
@@ -157,6 +158,26 @@ public sealed class GatewayInstance : IAsyncDisposable
         var response = await SendAsync(new { to = new[] { to }, text }, idempotencyKey);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    /// <summary>
+    /// Waits until the queue holds at least <paramref name="count"/> dead letters: a destination is recorded
+    /// <c>failed</c> just before its queue item is dead-lettered, in a second commit.
+    /// </summary>
+    public async Task<IReadOnlyList<DeadLetter>> WaitForQueueDeadLettersAsync(int count = 1, TimeSpan? timeout = null)
+    {
+        var queue = Services.GetRequiredService<IOutboundQueue>();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var letters = await queue.ListDeadLettersAsync(100, CancellationToken.None);
+            if (letters.Count >= count || DateTime.UtcNow > deadline)
+            {
+                return letters;
+            }
+
+            await Task.Delay(20);
+        }
     }
 
     public async Task<long> QueueDepthAsync()

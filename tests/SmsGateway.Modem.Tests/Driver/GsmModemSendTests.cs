@@ -50,6 +50,23 @@ public sealed class GsmModemSendTests
     }
 
     [Fact]
+    public async Task Send_TwoMultipartMessages_SendsCmmsOnlyBeforeTheFirst()
+    {
+        var modem = new ScriptedModemStream();
+        await using var harness = await GsmModemHarness.ConnectedAsync(modem);
+        modem.Expect("AT+CMMS=2", Ok)
+            .AlwaysWhen(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal), _ => ["\r\n> "])
+            .AlwaysWhen(c => c.StartsWith("00", StringComparison.Ordinal), _ => ["\r\n+CMGS: 7\r\n", Ok]);
+
+        await harness.Modem.SendAsync(new OutgoingSms(To, LongText), CancellationToken.None);
+        await harness.Modem.SendAsync(new OutgoingSms(To, LongText), CancellationToken.None);
+
+        Assert.Single(modem.Commands, c => c == "AT+CMMS=2");
+        Assert.Equal(4, modem.Commands.Count(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal)));
+        Assert.Empty(modem.Unexpected);
+    }
+
+    [Fact]
     public async Task Send_ModemWithoutCmms_StillSendsAllParts()
     {
         var modem = new ScriptedModemStream();

@@ -5,16 +5,22 @@ namespace SmsGateway.Modem.Tests.Support;
 
 /// <summary>
 /// Runs a <see cref="SimulatedModem"/> on the device end of a pty pair through System.IO.Ports, and opens the
-/// port again whenever the line comes back after it vanished, as a real modem's firmware would.
+/// port again whenever the line comes back after it vanished, as a real modem's firmware would. The benchmarks
+/// compile this file too (linked), to serve the simulator to the agent and to Gammu.
 /// </summary>
 internal sealed class PtySimulatorHost : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private readonly Func<Stream, Stream> _wrap;
     private readonly Task _loop;
 
-    public PtySimulatorHost(SimulatedModem modem, string devicePath)
+    /// <param name="modem">The device to serve.</param>
+    /// <param name="devicePath">The pty end the device opens.</param>
+    /// <param name="wrap">Wraps the port's stream before the modem sees it (the benchmarks timestamp what arrives).</param>
+    public PtySimulatorHost(SimulatedModem modem, string devicePath, Func<Stream, Stream>? wrap = null)
     {
         Modem = modem;
+        _wrap = wrap ?? (stream => stream);
         _loop = ServeAsync(devicePath, _stop.Token);
     }
 
@@ -41,7 +47,7 @@ internal sealed class PtySimulatorHost : IAsyncDisposable
 
                 using var port = new SerialPort(devicePath, 115200);
                 port.Open();
-                await Modem.RunAsync(port.BaseStream, cancellationToken);
+                await Modem.RunAsync(_wrap(port.BaseStream), cancellationToken);
                 await Task.Delay(20, cancellationToken);
             }
             catch (OperationCanceledException)
