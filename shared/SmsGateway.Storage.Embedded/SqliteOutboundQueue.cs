@@ -23,10 +23,12 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
     private long _nextSeq;
 
     // Counted as the items move, not with COUNT(*) per request: that scan grows with the queue and
-    // made intake slower the more it had accepted. Only this process writes the queue.
+    // made intake slower the more it had accepted. Recounted from the file every minute, since another
+    // process (the deadletters command) may move items beside a running agent.
     private long _depth;
     private long _deadLettered;
     private DateTimeOffset _lastPurge;
+    private DateTimeOffset _lastRecount;
 
     public SqliteOutboundQueue(SqliteDatabase db, EmbeddedStorageOptions options, TimeProvider time)
     {
@@ -37,6 +39,7 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
         _nextSeq = Scalar(connection, null, "SELECT COALESCE(MAX(seq), 0) FROM queue") + 1;
         Recount(connection, null);
         _lastPurge = time.GetUtcNow();
+        _lastRecount = _lastPurge;
     }
 
     /// <summary>
@@ -275,6 +278,18 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
 
     private async Task PurgeIfDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (now - _lastRecount >= TimeSpan.FromMinutes(1))
+        {
+            // Another process may have moved items (`deadletters replay` beside a running agent): the counts
+            // kept in memory are set right from the file now and then.
+            _lastRecount = now;
+            await _db.WriteAsync((connection, transaction) =>
+            {
+                Recount(connection, transaction);
+                return 0;
+            }, cancellationToken);
+        }
+
         if (now - _lastPurge < TimeSpan.FromHours(1))
         {
             return;
