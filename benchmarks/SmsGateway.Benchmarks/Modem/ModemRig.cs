@@ -28,7 +28,7 @@ internal sealed class ModemRig : IAsyncDisposable
         AirTimeMs = options.SendDelayMs;
         _modem = new SimulatedModem(options);
         _modem.Transmitted += (_, _) => Record(_sent, _partsSent, Stopwatch.GetTimestamp());
-        _host = new PtySimulatorHost(_modem, pty.DevicePath, stream => new CmgsTapStream(stream, t => Record(_cmgs, _cmgsArrivals, t)));
+        _host = new PtySimulatorHost(_modem, pty.DevicePath, stream => new CmgsTapStream(stream, t => Record(_cmgs, _cmgsArrivals, t)), rawDevice: true);
     }
 
     /// <summary>The end of the line the system under test opens.</summary>
@@ -131,6 +131,8 @@ internal sealed class ModemRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The line goes first: a read blocked on the raw device returns only when the line vanishes.
+        await _pty.KillAsync();
         await _host.DisposeAsync();
         _modem.Dispose();
         await _pty.DisposeAsync();

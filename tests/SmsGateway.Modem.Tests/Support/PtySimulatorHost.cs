@@ -12,15 +12,21 @@ internal sealed class PtySimulatorHost : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Func<Stream, Stream> _wrap;
+    private readonly bool _rawDevice;
     private readonly Task _loop;
 
     /// <param name="modem">The device to serve.</param>
     /// <param name="devicePath">The pty end the device opens.</param>
     /// <param name="wrap">Wraps the port's stream before the modem sees it (the benchmarks timestamp what arrives).</param>
-    public PtySimulatorHost(SimulatedModem modem, string devicePath, Func<Stream, Stream>? wrap = null)
+    /// <param name="rawDevice">
+    /// Opens the pty as a plain file instead of through System.IO.Ports: the benchmarks' stand-in for modem hardware,
+    /// whose firmware has no serial-port polling loop of its own, so the simulator adds none to what is measured.
+    /// </param>
+    public PtySimulatorHost(SimulatedModem modem, string devicePath, Func<Stream, Stream>? wrap = null, bool rawDevice = false)
     {
         Modem = modem;
         _wrap = wrap ?? (stream => stream);
+        _rawDevice = rawDevice;
         _loop = ServeAsync(devicePath, _stop.Token);
     }
 
@@ -45,9 +51,19 @@ internal sealed class PtySimulatorHost : IAsyncDisposable
                     continue;
                 }
 
-                using var port = new SerialPort(devicePath, 115200);
-                port.Open();
-                await Modem.RunAsync(_wrap(port.BaseStream), cancellationToken);
+                if (_rawDevice)
+                {
+                    // socat made the line raw; unbuffered, so every write reaches the line at once.
+                    await using var device = new FileStream(devicePath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, bufferSize: 0);
+                    await Modem.RunAsync(_wrap(device), cancellationToken);
+                }
+                else
+                {
+                    using var port = new SerialPort(devicePath, 115200);
+                    port.Open();
+                    await Modem.RunAsync(_wrap(port.BaseStream), cancellationToken);
+                }
+
                 await Task.Delay(20, cancellationToken);
             }
             catch (OperationCanceledException)
