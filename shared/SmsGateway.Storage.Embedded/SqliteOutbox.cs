@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using SmsGateway.Core.Outbox;
 using SmsGateway.Core.Queue;
 using static SmsGateway.Storage.Embedded.SqliteCommands;
@@ -15,11 +16,31 @@ public sealed class SqliteOutbox(SqliteDatabase db, TimeProvider time) : IOutbox
     private const int Delivered = 1;
     private const int DeadLettered = 2;
 
+    // Settled without delivery: a later item of the channel carries everything it would have said.
+    private const int Superseded = 3;
+
     public Task<bool> EnqueueAsync(OutboxItem item, CancellationToken cancellationToken) =>
-        db.WriteAsync((connection, transaction) => Execute(connection, transaction,
-            "INSERT OR IGNORE INTO outbox (channel, dedupe_key, payload, state, due_at, enqueued_at) VALUES ($channel, $key, $payload, $state, $due, $now)",
-            ("$channel", item.Channel), ("$key", item.DedupeKey), ("$payload", item.Payload), ("$state", Pending),
-            ("$due", item.DueAt.ToUnixTimeMilliseconds()), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds())) == 1, cancellationToken);
+        db.WriteAsync((connection, transaction) => Insert(connection, transaction, item), cancellationToken);
+
+    public Task<bool> EnqueueSupersedingAsync(OutboxItem item, string supersededKeyPrefix, CancellationToken cancellationToken) =>
+        db.WriteAsync((connection, transaction) =>
+        {
+            if (!Insert(connection, transaction, item))
+            {
+                return false;
+            }
+
+            // Never leased (no lock token, no attempt) and still lingering: nobody has it, nobody has seen it.
+            Execute(connection, transaction,
+                """
+                UPDATE outbox SET state = $superseded, settled_at = $now
+                WHERE channel = $channel AND state = $pending AND seq < last_insert_rowid() AND lock_token IS NULL AND attempts = 0
+                    AND due_at > $now AND substr(dedupe_key, 1, $length) = $prefix
+                """,
+                ("$superseded", Superseded), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds()), ("$channel", item.Channel), ("$pending", Pending),
+                ("$length", supersededKeyPrefix.Length), ("$prefix", supersededKeyPrefix));
+            return true;
+        }, cancellationToken);
 
     public Task<OutboxLease?> LeaseNextAsync(string channel, TimeSpan lockDuration, CancellationToken cancellationToken)
     {
@@ -90,6 +111,12 @@ public sealed class SqliteOutbox(SqliteDatabase db, TimeProvider time) : IOutbox
         db.WriteAsync((connection, transaction) => Execute(connection, transaction,
             "DELETE FROM outbox WHERE state <> $state AND settled_at < $cutoff",
             ("$state", Pending), ("$cutoff", settledBefore.ToUnixTimeMilliseconds())), cancellationToken);
+
+    private bool Insert(SqliteConnection connection, SqliteTransaction transaction, OutboxItem item) =>
+        Execute(connection, transaction,
+            "INSERT OR IGNORE INTO outbox (channel, dedupe_key, payload, state, due_at, enqueued_at) VALUES ($channel, $key, $payload, $state, $due, $now)",
+            ("$channel", item.Channel), ("$key", item.DedupeKey), ("$payload", item.Payload), ("$state", Pending),
+            ("$due", item.DueAt.ToUnixTimeMilliseconds()), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds())) == 1;
 
     private Task SettleAsync(OutboxLease lease, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] extra)
     {

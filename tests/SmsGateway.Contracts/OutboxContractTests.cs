@@ -55,6 +55,29 @@ public abstract class OutboxContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EnqueueSuperseding_KeepsItemsAlreadyDueOrTriedOrOfAnotherKey_AndTheNewOneLast()
+    {
+        await Outbox.EnqueueAsync(Item("chat:1", "s:tried"), CancellationToken.None);
+        var tried = await Outbox.LeaseNextAsync("chat:1", Lock, CancellationToken.None);
+        await Outbox.RescheduleAsync(tried!, TimeSpan.FromSeconds(10), 1, "unreachable", CancellationToken.None);
+        await Outbox.EnqueueAsync(Item("chat:1", "s:due"), CancellationToken.None);
+        await Outbox.EnqueueAsync(Item("chat:1", "o:lingering", TimeSpan.FromSeconds(5)), CancellationToken.None);
+
+        Assert.True(await Outbox.EnqueueSupersedingAsync(Item("chat:1", "new"), "s:", CancellationToken.None));
+        Assert.False(await Outbox.EnqueueSupersedingAsync(Item("chat:1", "new"), "s:", CancellationToken.None));
+
+        Clock.Advance(TimeSpan.FromSeconds(10));
+        var taken = new List<string>();
+        while (await Outbox.LeaseNextAsync("chat:1", Lock, CancellationToken.None) is { } lease)
+        {
+            taken.Add(lease.DedupeKey);
+            await Outbox.CompleteAsync(lease, CancellationToken.None);
+        }
+
+        Assert.Equal(new[] { "s:tried", "s:due", "o:lingering", "new" }, taken);
+    }
+
+    [Fact]
     public async Task Lease_GivesAChannelsItemsInEnqueueOrder_EachAfterThePreviousIsDone()
     {
         foreach (var key in new[] { "1", "2", "3" })

@@ -23,6 +23,13 @@ public sealed class CloudOptions
     /// <summary>How often a heartbeat (modem status, queue depth) is queued for the cloud.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long a destination's <c>sending</c> waits in the outbox before it is posted: a later status of the same
+    /// destination queued in that time (usually <c>sent</c>, one air time later) replaces it, saving the cloud one
+    /// event (a function execution and a Table update when it went alone). Zero posts every status at once.
+    /// </summary>
+    public TimeSpan EventLinger { get; set; } = TimeSpan.FromSeconds(1.5);
+
     /// <summary>The most events in one POST.</summary>
     public int MaxBatchSize { get; set; } = 50;
 

@@ -47,6 +47,7 @@ public sealed partial class CloudOptionsValidator : IValidateOptions<CloudOption
         }
 
         Check(failures, options.HeartbeatInterval, TimeSpan.FromSeconds(0.1), TimeSpan.FromHours(1), "HeartbeatInterval");
+        Check(failures, options.EventLinger, TimeSpan.Zero, TimeSpan.FromSeconds(30), "EventLinger");
         Check(failures, options.RequestTimeout, TimeSpan.FromSeconds(0.1), TimeSpan.FromMinutes(5), "RequestTimeout");
         Check(failures, options.RetryBaseDelay, TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1), "RetryBaseDelay");
         Check(failures, options.RetryMaxDelay, options.RetryBaseDelay, TimeSpan.FromDays(1), "RetryMaxDelay");

@@ -25,6 +25,6 @@ public sealed class CloudStatusListener(AgentEventOutbox events) : IDestinationS
             DeliveredAt = destination.DeliveredAt,
             NextAttemptAt = destination.NextAttemptAt,
         };
-        return events.EnqueueAsync(AgentEventOutbox.MessageChannel(message.Id), agentEvent, dedupeKey: null, cancellationToken);
+        return events.EnqueueStatusAsync(agentEvent, cancellationToken);
     }
 }

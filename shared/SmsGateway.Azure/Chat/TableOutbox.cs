@@ -27,6 +27,13 @@ public sealed class TableOutbox(AzureTables tables, TimeProvider time) : IOutbox
     private const int DeadLettered = 2;
     private const int MaxTries = 10;
 
+    /// <remarks>
+    /// Supersedes nothing: this outbox serves the cloud's Telegram posts, which never linger, and finding and
+    /// settling lingering rows would cost Table transactions to save none.
+    /// </remarks>
+    public Task<bool> EnqueueSupersedingAsync(OutboxItem item, string supersededKeyPrefix, CancellationToken cancellationToken) =>
+        EnqueueAsync(item, cancellationToken);
+
     public async Task<bool> EnqueueAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);

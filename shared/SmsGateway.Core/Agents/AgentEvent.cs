@@ -4,8 +4,9 @@ namespace SmsGateway.Core.Agents;
 
 /// <summary>
 /// One thing an agent tells the cloud (<c>POST /api/agent/events</c>), discriminated by <c>kind</c>.
-/// Applied at most once per <see cref="EventId"/>: the agent's outbox may deliver it again after a
-/// timeout, and the repeat is acknowledged without effect.
+/// Takes effect at most once per <see cref="EventId"/>: the agent's outbox may deliver it again after a
+/// timeout, and the repeat is acknowledged without effect (as a duplicate, or as skipped when the state
+/// already reflects it).
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(DestinationStatusChanged), DestinationStatusChanged.Kind)]

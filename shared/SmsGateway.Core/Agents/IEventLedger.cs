@@ -1,6 +1,9 @@
 namespace SmsGateway.Core.Agents;
 
-/// <summary>The ids of agent events already applied, per agent: what makes applying an event idempotent.</summary>
+/// <summary>
+/// The ids of agent events already applied, per agent: what makes applying an event idempotent where the event
+/// is not so by nature (which kinds those are: <see cref="AgentEventService"/>).
+/// </summary>
 public interface IEventLedger
 {
     /// <summary>True when <paramref name="eventId"/> of <paramref name="agentId"/> was marked applied.</summary>

@@ -13,6 +13,15 @@ public interface IOutbox
     Task<bool> EnqueueAsync(OutboxItem item, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Stores <paramref name="item"/> as <see cref="EnqueueAsync"/> does and, in the same transaction, settles the
+    /// earlier items of its channel that it makes pointless: those whose dedupe key starts with
+    /// <paramref name="supersededKeyPrefix"/>, never taken for delivery and not due yet (enqueued to linger). So the
+    /// newer item is durable before the older ones go, and an item already on its way is never touched. An outbox
+    /// may keep them instead: superseding only saves deliveries. False (nothing changes) when the dedupe key was there.
+    /// </summary>
+    Task<bool> EnqueueSupersedingAsync(OutboxItem item, string supersededKeyPrefix, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Takes the oldest undelivered item of <paramref name="channel"/> and locks it for
     /// <paramref name="lockDuration"/>; null when that item is not due yet or is locked (later items
     /// wait behind it, which keeps the channel's order), or when the channel is empty.

@@ -82,4 +82,14 @@ public sealed class CloudConfigurationTests
 
         Assert.Contains(failures, f => f.StartsWith("Outbound:SendTimeout is invalid", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("00:01:00")]
+    [InlineData("-00:00:01")]
+    public async Task EventLingerOutOfRange_IsNamed(string linger)
+    {
+        var failures = await StartFailuresAsync(new() { ["Cloud:EventLinger"] = linger });
+
+        Assert.Contains(failures, f => f.StartsWith("Cloud:EventLinger is invalid", StringComparison.Ordinal));
+    }
 }

@@ -22,6 +22,7 @@ public sealed class FakeCloudEndpoint : IAsyncDisposable
     private readonly object _gate = new();
     private readonly List<JsonElement> _accepted = [];
     private readonly List<JsonElement> _applied = [];
+    private readonly List<JsonElement[]> _batches = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private WebApplication? _app;
     private int _port;
@@ -35,6 +36,9 @@ public sealed class FakeCloudEndpoint : IAsyncDisposable
 
     /// <summary>Every event of every batch answered 200, in arrival order, repeats included.</summary>
     public IReadOnlyList<JsonElement> Accepted => Snapshot(_accepted);
+
+    /// <summary>Every batch answered 200, in arrival order: one function execution each in the real cloud.</summary>
+    public IReadOnlyList<JsonElement[]> Batches => Snapshot(_batches);
 
     /// <summary>Events applied: each event id once, in arrival order.</summary>
     public IReadOnlyList<JsonElement> Applied => Snapshot(_applied);
@@ -103,6 +107,7 @@ public sealed class FakeCloudEndpoint : IAsyncDisposable
 
         lock (_gate)
         {
+            _batches.Add([.. body.RootElement.GetProperty("events").EnumerateArray().Select(e => e.Clone())]);
             foreach (var item in body.RootElement.GetProperty("events").EnumerateArray())
             {
                 var copy = item.Clone();

@@ -69,7 +69,7 @@ public sealed class AgentEventsFunctionTests(AzuriteFixture azurite) : IAsyncLif
     }
 
     [Fact]
-    public async Task Post_SameBatchTwice_AppliesOnce_AndAcknowledgesTheRepeatAsDuplicates()
+    public async Task Post_SameStatusBatchTwice_LeavesTheStateUnchanged_AndWritesNoLedgerRows()
     {
         var id = await _client.NewMessageAsync();
         string[] batch = [Status("e1", id, "sending"), Status("e2", id, "queued", extra: ", \"error\": \"network busy\"")];
@@ -80,12 +80,66 @@ public sealed class AgentEventsFunctionTests(AzuriteFixture azurite) : IAsyncLif
 
         Assert.Equal(["applied", "applied"], Outcomes(first));
         Assert.Equal(200, replay.Status);
-        Assert.Equal(["duplicate", "duplicate"], Outcomes(replay));
+        Assert.Equal(["skipped", "skipped"], Outcomes(replay));
 
-        // Re-applied, the old "queued" would have moved the destination back from its second attempt.
+        // Re-applied blindly, the old "queued" would have moved the destination back from its second attempt.
         var destination = (await _host.Get<IMessageStore>().GetAsync(id, CancellationToken.None))!.Message.Destinations[0];
         Assert.Equal(DestinationStatus.Sending, destination.Status);
         Assert.Equal(2, destination.Attempts);
+        Assert.Equal("network busy", destination.Error);
+        foreach (var eventId in new[] { "e1", "e2", "e3" })
+        {
+            Assert.False(await _host.Get<IEventLedger>().HasAppliedAsync(CloudHost.AgentA, eventId, CancellationToken.None));
+        }
+    }
+
+    [Fact]
+    public async Task Post_SameDeliveredBatchTwice_StaysDelivered_AndWritesNoLedgerRows()
+    {
+        var id = await _client.NewMessageAsync();
+        string[] batch = [Status("e1", id, "sending"), Status("e2", id, "sent"), Status("e3", id, "delivered", extra: ", \"deliveredAt\": \"2026-03-01T12:00:09Z\"")];
+
+        await _client.PostAsync(CloudHost.KeyA, batch);
+        var before = await _host.Get<IMessageStore>().GetAsync(id, CancellationToken.None);
+        var replay = await _client.PostAsync(CloudHost.KeyA, batch);
+
+        Assert.Equal(["skipped", "skipped", "skipped"], Outcomes(replay));
+        var after = await _host.Get<IMessageStore>().GetAsync(id, CancellationToken.None);
+        Assert.Equal(before!.ETag, after!.ETag);
+        Assert.Equal(DestinationStatus.Delivered, after.Message.Destinations[0].Status);
+        Assert.False(await _host.Get<IEventLedger>().HasAppliedAsync(CloudHost.AgentA, "e3", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Post_FailedAgainAfterAnOperatorReplay_IsADuplicate_AndTheReplayStands()
+    {
+        var id = await _client.NewMessageAsync();
+        string[] batch = [Status("e1", id, "sending"), Status("e2", id, "failed", extra: ", \"error\": \"rejected by the network\"")];
+        await _client.PostAsync(CloudHost.KeyA, batch);
+
+        // What DeadLetterService.ReplayAsync writes when an operator replays the dead letter in the cloud.
+        await _host.Get<MessageUpdater>().UpdateDestinationAsync(
+            id, 0, d => d.MoveTo(DestinationStatus.Queued) with { AttemptsBeforeReplay = d.Attempts }, CancellationToken.None);
+        var late = await _client.PostAsync(CloudHost.KeyA, batch);
+        var next = await _client.PostAsync(CloudHost.KeyA, Status("e3", id, "sending", attempts: 2));
+
+        // The repeated "sending" walks the replayed destination forward (harmless: the next attempt's events follow);
+        // the repeated "failed" must not, or the next attempt's "sending" would be an illegal move from "failed".
+        Assert.Equal("duplicate", Outcomes(late)[1]);
+        Assert.Equal(["applied"], Outcomes(next));
+        var destination = (await _host.Get<IMessageStore>().GetAsync(id, CancellationToken.None))!.Message.Destinations[0];
+        Assert.Equal(DestinationStatus.Sending, destination.Status);
+        Assert.Equal(2, destination.Attempts);
+    }
+
+    [Fact]
+    public async Task Post_Heartbeat_IsAppliedWithoutALedgerRow()
+    {
+        var response = await _client.PostAsync(CloudHost.KeyA, Heartbeat("hb-1", CloudHost.AgentA, _host.Time.GetUtcNow()));
+
+        Assert.Equal(["applied"], Outcomes(response));
+        Assert.Contains(await _host.Get<IAgentRegistry>().ListAsync(CancellationToken.None), a => a.AgentId == CloudHost.AgentA);
+        Assert.False(await _host.Get<IEventLedger>().HasAppliedAsync(CloudHost.AgentA, "hb-1", CancellationToken.None));
     }
 
     [Fact]

@@ -17,12 +17,13 @@ public sealed class HousekeepingFunctionTests(AzuriteFixture azurite)
         await using var host = await CloudHost.StartAsync(azurite);
         var client = new AgentEventsClient(host);
         var inbox = host.Get<IChatInbox>();
-        await client.PostAsync(CloudHost.KeyA, Heartbeat("old", CloudHost.AgentA, host.Time.GetUtcNow()));
+        // Inbound SMS: the kind of event that still takes a ledger row.
+        await client.PostAsync(CloudHost.KeyA, Inbound("old", "0195a0b1c2d37e4f8a9b0c1d2e3f4a51"));
         await inbox.AddAsync(new ChatUpdate(1, "{}", host.Time.GetUtcNow()), CancellationToken.None);
         await inbox.AddAsync(new ChatUpdate(2, "{}", host.Time.GetUtcNow()), CancellationToken.None);
         await inbox.MarkProcessedAsync(1, CancellationToken.None);
         host.Time.Advance(TimeSpan.FromDays(8));
-        await client.PostAsync(CloudHost.KeyA, Heartbeat("new", CloudHost.AgentA, host.Time.GetUtcNow()));
+        await client.PostAsync(CloudHost.KeyA, Inbound("new", "0195a0b1c2d37e4f8a9b0c1d2e3f4a52"));
 
         await host.Function<HousekeepingFunction>().RunAsync(new TimerInfo(), CancellationToken.None);
 

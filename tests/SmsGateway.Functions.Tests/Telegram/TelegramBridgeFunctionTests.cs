@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Azure.Functions.Worker;
 using SmsGateway.Azure.Tests.Support;
+using SmsGateway.Core.Inbound;
 using SmsGateway.Core.Outbox;
 using SmsGateway.Functions.Telegram;
 using SmsGateway.Functions.Tests.Support;
@@ -59,6 +60,42 @@ public sealed class TelegramBridgeFunctionTests(AzuriteFixture azurite) : IAsync
             _host, CloudHost.WebhookSecret, TelegramUpdates.Text(2002, 42, 8, "Thanks, received", replyTo: forward.ResultMessageId));
 
         Assert.Equal("+4915199999999", PublishedTo(Assert.Single(_host.Bus.Sent)));
+    }
+
+    [Fact]
+    public async Task InboundSmsEventTwice_IsForwardedOnce()
+    {
+        var client = new AgentEventsClient(_host);
+
+        var first = await client.PostAsync(CloudHost.KeyA, Inbound("in-1", InboundId));
+        var again = await client.PostAsync(CloudHost.KeyA, Inbound("in-1", InboundId));
+
+        Assert.Equal("applied", first.Json.GetProperty("results")[0].GetProperty("outcome").GetString());
+        Assert.Equal("duplicate", again.Json.GetProperty("results")[0].GetProperty("outcome").GetString());
+        Assert.Single(_api.CallsOf("sendMessage"));
+    }
+
+    [Fact]
+    public async Task InboundSmsEvent_StoredByATryThatStoppedBeforeItsLedgerRow_IsForwardedOnTheRetry()
+    {
+        // An earlier try stored the SMS and stopped before it told the listeners (and so before its ledger row).
+        await _host.Get<IInboundStore>().AddMessageAsync(
+            new InboundMessage
+            {
+                Id = InboundId,
+                Sender = "+4915199999999",
+                SentAt = _host.Time.GetUtcNow(),
+                ReceivedAt = _host.Time.GetUtcNow(),
+                Text = "Reply from the field",
+            },
+            CancellationToken.None);
+
+        var retry = await new AgentEventsClient(_host).PostAsync(CloudHost.KeyA, Inbound("in-1", InboundId));
+        var again = await new AgentEventsClient(_host).PostAsync(CloudHost.KeyA, Inbound("in-1", InboundId));
+
+        Assert.Equal("applied", retry.Json.GetProperty("results")[0].GetProperty("outcome").GetString());
+        Assert.Equal("duplicate", again.Json.GetProperty("results")[0].GetProperty("outcome").GetString());
+        Assert.Contains("Reply from the field", Assert.Single(_api.SentTexts(42)), StringComparison.Ordinal);
     }
 
     [Fact]
