@@ -23,6 +23,10 @@ public sealed partial class ModemCircuit
     private readonly ILogger<ModemCircuit> _logger;
     private volatile string? _openReason;
 
+    // Written before the breaker sees the failure: Polly makes the open state visible before OnOpened
+    // runs, so a health check in between would otherwise find the circuit open without a reason.
+    private volatile string? _lastFailure;
+
     public ModemCircuit(ISmsModem modem, IOptions<OutboundOptions> options, TimeProvider time, GatewayMetrics metrics, ILogger<ModemCircuit> logger)
     {
         _modem = modem;
@@ -68,7 +72,7 @@ public sealed partial class ModemCircuit
     public CircuitState State => _state.CircuitState;
 
     /// <summary>Why the circuit is open, for the health endpoint; null while closed.</summary>
-    public string? OpenReason => State == CircuitState.Closed ? null : _openReason;
+    public string? OpenReason => State == CircuitState.Closed ? null : _openReason ?? _lastFailure;
 
     public ISmsModem Modem => _modem;
 
@@ -77,7 +81,7 @@ public sealed partial class ModemCircuit
     {
         try
         {
-            return await _pipeline.ExecuteAsync(static (state, ct) => new ValueTask<SmsSendReceipt>(state.Modem.SendAsync(state.Sms, ct)), (Modem: _modem, Sms: sms), cancellationToken);
+            return await _pipeline.ExecuteAsync(static (state, ct) => state.Circuit.SendThroughAsync(state.Sms, ct), (Circuit: this, Sms: sms), cancellationToken);
         }
         catch (TimeoutRejectedException ex)
         {
@@ -89,17 +93,32 @@ public sealed partial class ModemCircuit
         }
     }
 
+    private async ValueTask<SmsSendReceipt> SendThroughAsync(OutgoingSms sms, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _modem.SendAsync(sms, cancellationToken);
+        }
+        catch (SmsSendException ex)
+        {
+            _lastFailure = ex.Message;
+            throw;
+        }
+    }
+
     /// <summary>
     /// Counts a moment without a modem as a failure of the breaker, without touching any message:
     /// a port that stays away opens the circuit just as failing sends would.
     /// </summary>
     public async Task RecordUnavailableAsync(CancellationToken cancellationToken)
     {
+        var reason = $"modem not connected: {_modem.Status.LastError}";
+        _lastFailure = reason;
         try
         {
             await _pipeline.ExecuteAsync(
                 static (reason, _) => ValueTask.FromException(new SmsSendException(SendFailureKind.Transient, reason)),
-                $"modem not connected: {_modem.Status.LastError}",
+                reason,
                 cancellationToken);
         }
         catch (SmsSendException)
