@@ -1,4 +1,3 @@
-using System.Globalization;
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Intake;
 using SmsGateway.Core.Storage;
@@ -62,13 +61,13 @@ public static class MessageHandlers
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "Idempotency-Key reused",
                 detail: "This Idempotency-Key was already used with a different request. Use a new key for a new message."),
-            IntakeOutcome.RateLimited => RetryLater(
+            IntakeOutcome.RateLimited => HttpProblems.RetryLater(
                 request.HttpContext,
                 result.RetryAfter ?? TimeSpan.FromHours(1),
                 StatusCodes.Status429TooManyRequests,
                 "Too many requests",
                 result.Errors!["to"][0]),
-            _ => RetryLater(
+            _ => HttpProblems.RetryLater(
                 request.HttpContext,
                 result.RetryAfter ?? MessageIntake.QueueFullRetryAfter,
                 StatusCodes.Status503ServiceUnavailable,
@@ -85,13 +84,5 @@ public static class MessageHandlers
         return stored is null
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no message with id '{id}'.")
             : Results.Ok(MessageMapping.ToStatus(stored.Message));
-    }
-
-    /// <summary>A problem with a <c>Retry-After</c> header in whole seconds (at least 1), also named in the detail.</summary>
-    private static IResult RetryLater(HttpContext context, TimeSpan retryAfter, int status, string title, string detail)
-    {
-        var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return Results.Problem(statusCode: status, title: title, detail: $"{detail} Try again in {seconds} s.");
     }
 }

@@ -26,6 +26,13 @@ public sealed class SqliteChatInbox(SqliteDatabase db, TimeProvider time) : ICha
         return Task.FromResult<IReadOnlyList<ChatUpdate>>(list);
     }
 
+    public Task<int> CountPendingAsync(CancellationToken cancellationToken)
+    {
+        using var connection = db.Open();
+        using var command = Create(connection, null, "SELECT COUNT(*) FROM chat_updates WHERE processed = 0");
+        return Task.FromResult(Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public Task MarkProcessedAsync(long updateId, CancellationToken cancellationToken) =>
         db.WriteAsync((connection, transaction) => Execute(connection, transaction,
             "UPDATE chat_updates SET processed = 1 WHERE update_id = $id", ("$id", updateId)), cancellationToken);

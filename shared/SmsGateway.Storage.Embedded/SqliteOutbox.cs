@@ -107,10 +107,28 @@ public sealed class SqliteOutbox(SqliteDatabase db, TimeProvider time) : IOutbox
         return Task.FromResult<IReadOnlyList<OutboxChannel>>(list);
     }
 
+    public Task<int> CountPendingAsync(string channelPrefix, CancellationToken cancellationToken)
+    {
+        // A range on channel (not substr) so the (state, channel, seq) index bounds the count to the prefix's
+        // rows: the agent's cloud events share this table and may hold a long backlog of their own.
+        using var connection = db.Open();
+        using var command = channelPrefix.Length == 0
+            ? Create(connection, null, "SELECT COUNT(*) FROM outbox WHERE state = $state", ("$state", Pending))
+            : Create(connection, null,
+                "SELECT COUNT(*) FROM outbox WHERE state = $state AND channel >= $prefix AND channel < $end",
+                ("$state", Pending), ("$prefix", channelPrefix), ("$end", PrefixEnd(channelPrefix)));
+        return Task.FromResult(Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture));
+    }
+
     public Task<int> PurgeAsync(DateTimeOffset settledBefore, CancellationToken cancellationToken) =>
         db.WriteAsync((connection, transaction) => Execute(connection, transaction,
             "DELETE FROM outbox WHERE state <> $state AND settled_at < $cutoff",
             ("$state", Pending), ("$cutoff", settledBefore.ToUnixTimeMilliseconds())), cancellationToken);
+
+    // The first string after every string that starts with the (non-empty) prefix. SQLite compares text by its UTF-8
+    // bytes, which order like UTF-16 code units below the surrogates; channel prefixes are ASCII.
+    private static string PrefixEnd(string prefix) =>
+        string.Concat(prefix.AsSpan(0, prefix.Length - 1), ((char)(prefix[^1] + 1)).ToString());
 
     private bool Insert(SqliteConnection connection, SqliteTransaction transaction, OutboxItem item) =>
         Execute(connection, transaction,

@@ -62,4 +62,16 @@ internal static partial class TelegramLog
 
     [LoggerMessage(EventId = 7040, Level = LogLevel.Error, Message = "The Telegram {Worker} failed; continuing after a pause: {Error}")]
     public static partial void WorkerFailed(ILogger logger, string worker, string error);
+
+    [LoggerMessage(EventId = 7050, Level = LogLevel.Warning, Message = "Telegram outbox full ({Pending} of {Capacity} posts waiting): new posts are dropped until Telegram takes some; received SMS stay in /api/inbound")]
+    public static partial void OutboxFull(ILogger logger, int pending, int capacity);
+
+    [LoggerMessage(EventId = 7051, Level = LogLevel.Debug, Message = "Telegram {Kind} to chat {ChatId} dropped: the outbox is full")]
+    public static partial void PostDropped(ILogger logger, string kind, long chatId);
+
+    [LoggerMessage(EventId = 7052, Level = LogLevel.Information, Message = "Telegram outbox has room again; chat {ChatId} is told that {Count} post(s) were dropped")]
+    public static partial void DropNoticeQueued(ILogger logger, long chatId, int count);
+
+    [LoggerMessage(EventId = 7053, Level = LogLevel.Warning, Message = "Telegram inbox full ({Pending} of {Capacity} updates waiting): no updates are taken until some are acted on")]
+    public static partial void InboxFull(ILogger logger, int pending, int capacity);
 }

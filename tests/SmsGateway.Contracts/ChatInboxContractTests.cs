@@ -54,6 +54,21 @@ public abstract class ChatInboxContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CountPending_CountsRecordedUpdatesNotYetProcessed()
+    {
+        Assert.Equal(0, await Inbox.CountPendingAsync(CancellationToken.None));
+        foreach (var id in new long[] { 1, 2, 3 })
+        {
+            await Inbox.AddAsync(Update(id), CancellationToken.None);
+        }
+
+        await Inbox.AddAsync(Update(2), CancellationToken.None);
+        await Inbox.MarkProcessedAsync(1, CancellationToken.None);
+
+        Assert.Equal(2, await Inbox.CountPendingAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Purge_ForgetsOnlyProcessedUpdatesRecordedBeforeTheCutoff()
     {
         await Inbox.AddAsync(Update(1), CancellationToken.None);

@@ -177,6 +177,26 @@ public abstract class OutboxContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CountPending_CountsUndeliveredItemsOfChannelsWithThePrefix()
+    {
+        Assert.Equal(0, await Outbox.CountPendingAsync("chat:", CancellationToken.None));
+        await Outbox.EnqueueAsync(Item("chat:1", "a"), CancellationToken.None);
+        await Outbox.EnqueueAsync(Item("chat:1", "b", TimeSpan.FromMinutes(5)), CancellationToken.None);
+        await Outbox.EnqueueAsync(Item("chat:1", "b"), CancellationToken.None);
+        await Outbox.EnqueueAsync(Item("chat:2", "a"), CancellationToken.None);
+        await Outbox.EnqueueAsync(Item("chat:3", "gone"), CancellationToken.None);
+        await Outbox.EnqueueAsync(Item("chat;", "after the prefix"), CancellationToken.None);
+        await Outbox.EnqueueAsync(Item("chas", "before the prefix"), CancellationToken.None);
+        await Outbox.EnqueueAsync(Item("events", "a"), CancellationToken.None);
+        await Outbox.DeadLetterAsync((await Outbox.LeaseNextAsync("chat:3", Lock, CancellationToken.None))!, "400", CancellationToken.None);
+        await Outbox.CompleteAsync((await Outbox.LeaseNextAsync("chat:2", Lock, CancellationToken.None))!, CancellationToken.None);
+        await Outbox.LeaseNextAsync("chat:1", Lock, CancellationToken.None);
+
+        Assert.Equal(2, await Outbox.CountPendingAsync("chat:", CancellationToken.None));
+        Assert.Equal(5, await Outbox.CountPendingAsync(string.Empty, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Purge_RemovesOnlySettledItemsOlderThanTheCutoff()
     {
         await Outbox.EnqueueAsync(Item("chat:1", "done"), CancellationToken.None);

@@ -1,3 +1,4 @@
+using SmsGateway.Http;
 using SmsGateway.Telegram.Updates;
 
 namespace SmsGateway.Agent.Api;
@@ -21,7 +22,8 @@ public static class TelegramWebhookEndpoints
             .WithTags("Telegram")
             .Produces(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return routes;
     }
 
@@ -33,6 +35,9 @@ public static class TelegramWebhookEndpoints
         {
             WebhookOutcome.Unauthorized => Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: $"Send the configured secret in the {TelegramWebhookReceiver.SecretHeader} header."),
             WebhookOutcome.Malformed => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a Telegram update", detail: "The body must be a JSON object with an update_id."),
+            WebhookOutcome.Full => HttpProblems.RetryLater(
+                request.HttpContext, TelegramWebhookReceiver.FullRetryAfter, StatusCodes.Status503ServiceUnavailable, "Inbox full",
+                "Too many Telegram updates wait to be acted on."),
             _ => Results.Ok(),
         };
     }

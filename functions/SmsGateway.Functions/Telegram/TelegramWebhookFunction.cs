@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using SmsGateway.Http;
 using SmsGateway.Telegram.Hosting;
 using SmsGateway.Telegram.Updates;
 
@@ -43,6 +44,9 @@ public sealed class TelegramWebhookFunction(IServiceProvider services)
                 statusCode: StatusCodes.Status400BadRequest,
                 title: "Not a Telegram update",
                 detail: "The body must be a JSON object with an update_id."),
+            WebhookOutcome.Full => HttpProblems.RetryLater(
+                request.HttpContext, TelegramWebhookReceiver.FullRetryAfter, StatusCodes.Status503ServiceUnavailable, "Inbox full",
+                "Too many Telegram updates wait to be acted on."),
             _ => Results.Ok(),
         };
     }

@@ -52,6 +52,19 @@ public sealed class TableChatInbox(AzureTables tables, TimeProvider time) : ICha
         return pending;
     }
 
+    public async Task<int> CountPendingAsync(CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Processed eq {false}");
+        var count = 0;
+        await foreach (var _ in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     public async Task MarkProcessedAsync(long updateId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);

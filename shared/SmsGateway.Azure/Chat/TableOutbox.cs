@@ -173,6 +173,27 @@ public sealed class TableOutbox(AzureTables tables, TimeProvider time) : IOutbox
             .Take(max).Select(h => h.Channel).ToList();
     }
 
+    public async Task<int> CountPendingAsync(string channelPrefix, CancellationToken cancellationToken)
+    {
+        var prefix = TableKeys.Escape(channelPrefix);
+        var table = await tables.GetAsync(TableName, cancellationToken);
+
+        // Only item rows carry State, so counter and dedupe rows drop out of the filter.
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and State eq {Pending}");
+        var count = 0;
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            if (!entity.PartitionKey.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            count++;
+        }
+
+        return count;
+    }
+
     public async Task<int> PurgeAsync(DateTimeOffset settledBefore, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);

@@ -13,6 +13,9 @@ public interface IChatInbox
     /// <summary>Recorded updates not yet processed, by ascending update id.</summary>
     Task<IReadOnlyList<ChatUpdate>> ListPendingAsync(int max, CancellationToken cancellationToken);
 
+    /// <summary>How many recorded updates are not processed yet.</summary>
+    Task<int> CountPendingAsync(CancellationToken cancellationToken);
+
     /// <summary>Marks the update processed; it stays known as a duplicate until purged.</summary>
     Task MarkProcessedAsync(long updateId, CancellationToken cancellationToken);
 

@@ -44,6 +44,9 @@ public interface IOutbox
     /// <summary>Channels whose name starts with <paramref name="channelPrefix"/> and that hold undelivered items, soonest due first.</summary>
     Task<IReadOnlyList<OutboxChannel>> ListPendingChannelsAsync(string channelPrefix, int max, CancellationToken cancellationToken);
 
+    /// <summary>How many undelivered items the channels whose name starts with <paramref name="channelPrefix"/> hold.</summary>
+    Task<int> CountPendingAsync(string channelPrefix, CancellationToken cancellationToken);
+
     /// <summary>Removes delivered and dead-lettered items settled before <paramref name="settledBefore"/>; returns how many.</summary>
     Task<int> PurgeAsync(DateTimeOffset settledBefore, CancellationToken cancellationToken);
 }

@@ -22,7 +22,16 @@ public sealed class AtChannel : IAsyncDisposable
     private readonly TimeProvider _timeProvider;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _sync = new();
-    private readonly Channel<AtUrc> _urcs = Channel.CreateUnbounded<AtUrc>(new UnboundedChannelOptions { SingleWriter = true });
+    /// <summary>
+    /// How many unsolicited result codes may wait for the consumer. A modem that floods them (a storm of +CMTI,
+    /// or firmware in a loop) must not grow memory without end. What is dropped past this is mostly an SMS notification,
+    /// which the periodic storage sweep makes up for; a dropped status report leaves its message at sent. Far more
+    /// than a working modem produces while one is handled.
+    /// </summary>
+    public const int UrcCapacity = 1_000;
+
+    private readonly Channel<AtUrc> _urcs;
+    private long _urcsDropped;
     private readonly CancellationTokenSource _stop = new();
     private readonly AtLineAssembler _assembler = new();
     private readonly AtLineRouter _router;
@@ -36,9 +45,15 @@ public sealed class AtChannel : IAsyncDisposable
         _ownsStream = ownsStream;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _urcs = Channel.CreateBounded<AtUrc>(
+            new BoundedChannelOptions(UrcCapacity) { SingleWriter = true, FullMode = BoundedChannelFullMode.DropWrite },
+            OnUrcDropped);
         _router = new AtLineRouter(_urcs.Writer, _logger);
         _readLoop = Task.Run(() => ReadLoopAsync(_stop.Token));
     }
+
+    /// <summary>How many unsolicited result codes were dropped because <see cref="UrcCapacity"/> were waiting.</summary>
+    public long UrcsDropped => Interlocked.Read(ref _urcsDropped);
 
     /// <summary>Unsolicited result codes in arrival order. Completes when the channel closes.</summary>
     public ChannelReader<AtUrc> Urcs => _urcs.Reader;
@@ -297,5 +312,15 @@ public sealed class AtChannel : IAsyncDisposable
         AtChannelLog.Closed(_logger, reason.Message, reason.InnerException);
         pending?.Fail(reason);
         _urcs.Writer.TryComplete();
+    }
+
+    // Logged at the first drop and every hundredth after it, so a flood does not flood the log as well.
+    private void OnUrcDropped(AtUrc urc)
+    {
+        var dropped = Interlocked.Increment(ref _urcsDropped);
+        if (dropped % 100 == 1)
+        {
+            AtChannelLog.UrcDropped(_logger, urc.Name, UrcCapacity, dropped);
+        }
     }
 }

@@ -25,4 +25,7 @@ internal static partial class AtChannelLog
 
     [LoggerMessage(EventId = 1105, Level = LogLevel.Warning, Message = "Modem connection closed: {Reason}")]
     public static partial void Closed(ILogger logger, string reason, Exception? exception);
+
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Warning, Message = "Unsolicited {Name} dropped: {Capacity} wait to be handled ({Dropped} dropped so far); SMS stored on the SIM are found by the next storage sweep")]
+    public static partial void UrcDropped(ILogger logger, string name, int capacity, long dropped);
 }

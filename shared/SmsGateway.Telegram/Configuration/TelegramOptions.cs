@@ -53,6 +53,19 @@ public sealed class TelegramOptions
     /// <summary>A chat that is not allowed is told so at most once in this interval.</summary>
     public TimeSpan RefusalInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// At most this many posts wait in the outbox for Telegram (over all chats). While Telegram cannot be reached the
+    /// forwards pile up; past this, new posts are dropped (counted, and the chat is told how many once there is
+    /// room again). Received SMS stay in the gateway's inbound store either way.
+    /// </summary>
+    public int OutboxCapacity { get; set; } = 10_000;
+
+    /// <summary>
+    /// At most this many received updates wait to be acted on. Past this, long polling stops fetching and the
+    /// webhook answers 503, so the updates wait on Telegram's side (it keeps them for 24 hours) instead of here.
+    /// </summary>
+    public int InboxCapacity { get; set; } = 1_000;
+
     /// <summary>The mode in force, after the defaults.</summary>
     public TelegramMode EffectiveMode => ResolveMode(Mode, WebhookUrl);
 

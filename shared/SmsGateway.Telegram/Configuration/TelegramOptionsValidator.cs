@@ -57,6 +57,16 @@ public sealed partial class TelegramOptionsValidator : IValidateOptions<Telegram
             failures.Add($"{Prefix}MaxAttemptsWhenRejected is invalid ('{options.MaxAttemptsWhenRejected}'): must be 1 to 100.");
         }
 
+        if (options.OutboxCapacity < 1)
+        {
+            failures.Add($"{Prefix}OutboxCapacity is invalid ('{options.OutboxCapacity}'): must be at least 1.");
+        }
+
+        if (options.InboxCapacity < 1)
+        {
+            failures.Add($"{Prefix}InboxCapacity is invalid ('{options.InboxCapacity}'): must be at least 1.");
+        }
+
         RequirePositive(failures, nameof(options.RequestTimeout), options.RequestTimeout);
         RequirePositive(failures, nameof(options.RetryBaseDelay), options.RetryBaseDelay);
         RequirePositive(failures, nameof(options.RetryMaxDelay), options.RetryMaxDelay);

@@ -33,6 +33,10 @@ public static class BotTexts
         CultureInfo.InvariantCulture,
         $"⏳ Not sent: the gateway's queue is full. Try again in {Math.Ceiling(retryAfter.TotalSeconds)} s.");
 
+    public static string Dropped(int count) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"⚠️ {count} message(s) for this chat were dropped while Telegram could not be reached and the gateway's outbox was full. Received SMS are kept by the gateway: GET /api/inbound lists them.");
+
     public static string Invalid(IReadOnlyDictionary<string, string[]> errors)
     {
         var lines = errors.SelectMany(e => e.Value.Select(message => $"• {Field(e.Key)}: {message}"));

@@ -25,6 +25,8 @@ public sealed class TelegramPollingService(
 
     private const int BatchSize = 100;
 
+    private static readonly TimeSpan InboxFullPause = TimeSpan.FromSeconds(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -52,11 +54,18 @@ public sealed class TelegramPollingService(
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
+            // A full inbox leaves the updates with Telegram (not confirmed, so handed out again) until some are acted on.
+            if (!await recorder.HasRoomAsync(stoppingToken))
+            {
+                await Task.Delay(InboxFullPause, time, stoppingToken);
+                continue;
+            }
+
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(settings.PollingTimeoutSeconds) + settings.RequestTimeout);
             try
             {
-                var updates = await connection.Client.GetUpdates(offset, BatchSize, settings.PollingTimeoutSeconds, AllowedUpdates, timeout.Token);
+                var updates = await connection.Client.GetUpdates(offset, Math.Clamp(recorder.Room, 1, BatchSize), settings.PollingTimeoutSeconds, AllowedUpdates, timeout.Token);
                 foreach (var update in updates)
                 {
                     await recorder.RecordAsync(update.Id, JsonSerializer.Serialize(update, JsonBotAPI.Options), stoppingToken);

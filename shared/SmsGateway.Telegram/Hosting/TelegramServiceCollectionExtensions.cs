@@ -11,6 +11,7 @@ using SmsGateway.Telegram.Bot;
 using SmsGateway.Telegram.Configuration;
 using SmsGateway.Telegram.Formatting;
 using SmsGateway.Telegram.Outbound;
+using SmsGateway.Telegram.Telemetry;
 using SmsGateway.Telegram.Updates;
 
 namespace SmsGateway.Telegram.Hosting;
@@ -61,6 +62,8 @@ public static class TelegramServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<TelegramMetrics>();
         services.AddSingleton<TelegramConnection>();
         services.AddSingleton<TelegramSignals>();
         services.AddSingleton<TelegramRateLimiter>();

@@ -10,11 +10,14 @@ namespace SmsGateway.Telegram.Updates;
 /// <summary>
 /// The host-agnostic part of <c>POST /api/telegram/webhook</c>: checks the secret before reading anything,
 /// then records the update as received. Acting on it happens later, from the inbox, so the answer (200)
-/// only waits for one durable write.
+/// only waits for one durable write. A full inbox answers 503: Telegram repeats the update later.
 /// </summary>
 public sealed class TelegramWebhookReceiver
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+
+    /// <summary>What a full inbox asks for in <c>Retry-After</c> (Telegram backs off on its own; other callers may read it).</summary>
+    public static readonly TimeSpan FullRetryAfter = TimeSpan.FromSeconds(5);
 
     private readonly byte[] _secretHash;
     private readonly TelegramUpdateRecorder _recorder;
@@ -38,6 +41,12 @@ public sealed class TelegramWebhookReceiver
         {
             TelegramLog.WebhookUnauthorized(_logger);
             return WebhookOutcome.Unauthorized;
+        }
+
+        // Checked before the body is read: a full inbox refuses at once, and Telegram sends the update again later.
+        if (!await _recorder.HasRoomAsync(cancellationToken))
+        {
+            return WebhookOutcome.Full;
         }
 
         using var buffer = new MemoryStream();

@@ -14,4 +14,7 @@ public enum WebhookOutcome
 
     /// <summary>Recorded before: 200, so Telegram stops repeating it.</summary>
     Duplicate,
+
+    /// <summary>The inbox is full (<c>Telegram:InboxCapacity</c>): 503, the body was not read; Telegram repeats the update later.</summary>
+    Full,
 }

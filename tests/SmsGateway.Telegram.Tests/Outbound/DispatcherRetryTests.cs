@@ -36,7 +36,7 @@ public sealed class DispatcherRetryTests : IAsyncLifetime
         });
         _connection = new TelegramConnection(options);
         _outbox = new SqliteOutbox(_db.Database, _time);
-        _writer = new TelegramOutboxWriter(_outbox, new TelegramSignals(), _time);
+        _writer = new TelegramOutboxWriter(_outbox, new TelegramSignals(), _time, Options.Create(new TelegramOptions()), NullLogger<TelegramOutboxWriter>.Instance);
         var sender = new TelegramPostSender(_connection, new SqliteChatBridgeStore(_db.Database), new SqliteMessageStore(_db.Database, _time));
         _sut = new TelegramDispatcher(_outbox, sender, new TelegramRateLimiter(options), _connection, options, _time, NullLogger<TelegramDispatcher>.Instance);
     }

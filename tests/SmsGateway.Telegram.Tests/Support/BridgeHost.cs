@@ -101,6 +101,10 @@ internal sealed class BridgeHost : IAsyncDisposable
         MissingParts = missing ?? [],
     };
 
+    /// <summary>Telegram posts in the outbox not delivered yet.</summary>
+    public Task<int> PendingPostsAsync() =>
+        Services.GetRequiredService<Core.Outbox.IOutbox>().CountPendingAsync(Telegram.Outbound.TelegramOutboxWriter.ChannelPrefix, CancellationToken.None);
+
     /// <summary>The messages intake stored, oldest first.</summary>
     public async Task<IReadOnlyList<Message>> StoredMessagesAsync()
     {

@@ -1,6 +1,8 @@
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using SmsGateway.Core.Hosting;
 using SmsGateway.Telegram.Configuration;
 using SmsGateway.Telegram.Hosting;
 using SmsGateway.Telegram.Tests.Storage;
@@ -13,15 +15,18 @@ namespace SmsGateway.Telegram.Tests.Updates;
 public sealed class TelegramWebhookReceiverTests : IDisposable
 {
     private const string Secret = "webhook_secret-123";
+    private const int Capacity = 3;
     private readonly TempSqlite _db = new();
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private readonly SqliteChatInbox _inbox;
     private readonly TelegramWebhookReceiver _sut;
 
     public TelegramWebhookReceiverTests()
     {
-        _inbox = new SqliteChatInbox(_db.Database, TimeProvider.System);
-        var recorder = new TelegramUpdateRecorder(_inbox, new TelegramSignals(), TimeProvider.System, NullLogger<TelegramUpdateRecorder>.Instance);
-        _sut = new TelegramWebhookReceiver(Options.Create(new TelegramOptions { WebhookSecret = Secret }), recorder, NullLogger<TelegramWebhookReceiver>.Instance);
+        _inbox = new SqliteChatInbox(_db.Database, _time);
+        var options = Options.Create(new TelegramOptions { WebhookSecret = Secret, InboxCapacity = Capacity });
+        var recorder = new TelegramUpdateRecorder(_inbox, new TelegramSignals(), _time, options, NullLogger<TelegramUpdateRecorder>.Instance);
+        _sut = new TelegramWebhookReceiver(options, recorder, NullLogger<TelegramWebhookReceiver>.Instance);
     }
 
     public void Dispose() => _db.Dispose();
@@ -52,6 +57,26 @@ public sealed class TelegramWebhookReceiverTests : IDisposable
 
         var recorded = Assert.Single(await _inbox.ListPendingAsync(10, CancellationToken.None));
         Assert.Equal((9001, json), (recorded.UpdateId, recorded.Payload));
+    }
+
+    [Fact]
+    public async Task AFullInbox_RefusesBeforeTheBodyIsRead_AndTakesUpdatesAgainOnceSomeAreActedOn()
+    {
+        for (var id = 1; id <= Capacity; id++)
+        {
+            Assert.Equal(WebhookOutcome.Recorded, await _sut.ReceiveAsync(Secret, Body(TelegramUpdates.Text(id, 42, id, "/help")), CancellationToken.None));
+        }
+
+        Assert.Equal(WebhookOutcome.Full, await _sut.ReceiveAsync(Secret, new UnreadableStream(), CancellationToken.None));
+        await _inbox.MarkProcessedAsync(1, CancellationToken.None);
+        Assert.Equal(WebhookOutcome.Full, await _sut.ReceiveAsync(Secret, new UnreadableStream(), CancellationToken.None));
+
+        // The processed update is seen at the next count, which a full inbox takes after a second.
+        _time.Advance(BacklogGauge.FullRecheck);
+        var next = TelegramUpdates.Text(Capacity + 1, 42, Capacity + 1, "/help");
+
+        Assert.Equal(WebhookOutcome.Recorded, await _sut.ReceiveAsync(Secret, Body(next), CancellationToken.None));
+        Assert.Equal(Capacity, await _inbox.CountPendingAsync(CancellationToken.None));
     }
 
     [Theory]

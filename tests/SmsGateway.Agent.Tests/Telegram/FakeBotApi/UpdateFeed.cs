@@ -24,6 +24,7 @@ internal sealed class UpdateFeed : IDisposable
     public async Task<JsonArray> TakeAsync(JsonElement request, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         long? offset = request.TryGetProperty("offset", out var o) && o.ValueKind == JsonValueKind.Number ? o.GetInt64() : null;
+        var limit = request.TryGetProperty("limit", out var l) && l.ValueKind == JsonValueKind.Number ? Math.Clamp(l.GetInt32(), 1, 100) : 100;
         var timeout = request.TryGetProperty("timeout", out var t) && t.ValueKind == JsonValueKind.Number ? TimeSpan.FromSeconds(t.GetInt32()) : TimeSpan.Zero;
         var deadline = DateTime.UtcNow + (timeout < maxWait ? timeout : maxWait);
         while (true)
@@ -33,10 +34,11 @@ internal sealed class UpdateFeed : IDisposable
                 _pending.RemoveAll(u => offset is { } confirmedBelow && u.Id < confirmedBelow && !u.Force);
                 if (_pending.Count > 0)
                 {
-                    var batch = new JsonArray([.. _pending.Select(u => JsonNode.Parse(u.Json))]);
+                    var handed = _pending.Take(limit).ToList();
+                    var batch = new JsonArray([.. handed.Select(u => JsonNode.Parse(u.Json))]);
 
                     // A forced (redelivered) update is handed out once; it is confirmed by being seen.
-                    _pending.RemoveAll(u => u.Force);
+                    _pending.RemoveAll(u => u.Force && handed.Contains(u));
                     return batch;
                 }
             }
