@@ -57,7 +57,15 @@ public sealed class BacklogGauge
     }
 
     /// <summary>Counts one item the caller has just added.</summary>
-    public void Added() => Interlocked.Increment(ref _pending);
+    public void Added()
+    {
+        // Full from now on, as far as this gauge knows: the second before counting again starts here, not at the
+        // last count (which may be older than a second when the writes that filled the backlog were slow).
+        if (Interlocked.Increment(ref _pending) >= Capacity)
+        {
+            Volatile.Write(ref _countedAtTicks, _time.GetUtcNow().UtcTicks);
+        }
+    }
 
     private bool IsStale()
     {

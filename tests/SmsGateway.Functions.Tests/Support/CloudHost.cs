@@ -44,8 +44,11 @@ internal sealed class CloudHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    /// <summary>Starts the functions' services; with <paramref name="telegram"/> the bridge is on and talks to that fake Bot API.</summary>
-    public static async Task<CloudHost> StartAsync(AzuriteFixture azurite, FakeBotApiServer? telegram = null)
+    /// <summary>
+    /// Starts the functions' services; with <paramref name="telegram"/> the bridge is on and talks to that fake Bot API.
+    /// <paramref name="overrides"/> replace or add settings.
+    /// </summary>
+    public static async Task<CloudHost> StartAsync(AzuriteFixture azurite, FakeBotApiServer? telegram = null, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
         var bus = new InMemoryServiceBus(time).AddSubscription("sms");
@@ -74,6 +77,11 @@ internal sealed class CloudHost : IAsyncDisposable
             settings["Telegram:WebhookUrl"] = "https://gateway.example/api/telegram/webhook";
             settings["Telegram:WebhookSecret"] = WebhookSecret;
             settings["Telegram:ChatIds:0"] = "42";
+        }
+
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
         }
 
         builder.Configuration.AddInMemoryCollection(settings);

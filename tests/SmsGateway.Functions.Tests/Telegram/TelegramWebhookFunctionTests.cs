@@ -1,5 +1,6 @@
 using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Core.Chat;
+using SmsGateway.Core.Hosting;
 using SmsGateway.Functions.Telegram;
 using SmsGateway.Functions.Tests.Support;
 using SmsGateway.Telegram.Updates;
@@ -61,6 +62,28 @@ public sealed class TelegramWebhookFunctionTests(AzuriteFixture azurite) : IAsyn
         var answer = Assert.Single(_api.SentTexts(42));
         Assert.StartsWith("📊 Gateway status", answer, StringComparison.Ordinal);
         Assert.Empty(await host.Get<IChatInbox>().ListPendingAsync(10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Webhook_InboxFull_Returns503WithRetryAfter_AndTheRepeatIsActedOnOnceCountedAgain()
+    {
+        await using var host = await CloudHost.StartAsync(azurite, _api, new Dictionary<string, string?> { ["Telegram:InboxCapacity"] = "1" });
+        var second = TelegramUpdates.Text(1002, 42, 6, "/help");
+
+        await PostAsync(host, CloudHost.WebhookSecret, Update);
+        var refused = await PostAsync(host, CloudHost.WebhookSecret, second);
+
+        Assert.Equal(503, refused.Status);
+        Assert.Equal("application/problem+json", refused.ContentType);
+        Assert.Equal("5", refused.Headers["Retry-After"]);
+        Assert.Single(_api.SentTexts(42));
+
+        // The first update was acted on in its own call; a full inbox is counted again a second later.
+        host.Time.Advance(BacklogGauge.FullRecheck);
+        var repeated = await PostAsync(host, CloudHost.WebhookSecret, second);
+
+        Assert.Equal(200, repeated.Status);
+        Assert.Equal(2, _api.SentTexts(42).Count);
     }
 
     [Fact]

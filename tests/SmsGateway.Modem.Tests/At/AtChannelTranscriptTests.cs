@@ -40,6 +40,31 @@ public sealed class AtChannelTranscriptTests
     }
 
     [Fact]
+    public async Task AFloodOfUrcsNobodyReads_KeepsTheFirstUrcCapacity_DropsAndCountsTheRest_AndCommandsStillWork()
+    {
+        // A modem in a loop (or a storm of +CMTI) while the consumer is busy: memory must not grow with it.
+        var modem = new ScriptedModemStream().Expect("AT", "\r\nOK\r\n");
+        await using var sut = new AtChannel(modem);
+        var flood = AtChannel.UrcCapacity + 500;
+        for (var i = 1; i <= flood; i++)
+        {
+            modem.Push($"\r\n+CMTI: \"SM\",{i}\r\n");
+        }
+
+        var response = await sut.ExecuteAsync("AT", Timeout, CancellationToken.None);
+
+        Assert.Empty(response.Lines);
+        Assert.Equal(500, sut.UrcsDropped);
+        var kept = new List<string>();
+        while (sut.Urcs.TryRead(out var urc))
+        {
+            kept.Add(urc.Value);
+        }
+
+        Assert.Equal(Enumerable.Range(1, AtChannel.UrcCapacity).Select(i => $"\"SM\",{i}"), kept);
+    }
+
+    [Fact]
     public async Task Execute_CregUrcDuringOtherCommand_IsUrcButCregResponseIsNot()
     {
         var modem = new ScriptedModemStream()
