@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using SmsGateway.Azure.Agents;
 using SmsGateway.Azure.Chat;
 using SmsGateway.Azure.Hosting;
+using SmsGateway.Azure.Tables;
 using SmsGateway.Core.Agents;
 using SmsGateway.Core.Hosting;
 using SmsGateway.Core.Options;
@@ -34,6 +35,9 @@ public static class CloudGatewayRegistration
         services.AddAzureAgentStores();
         services.AddGatewayMetrics();
         services.AddDestinationPolicy();
+
+        // Functions scale out: the per-number limit is counted in Table storage, shared by every instance.
+        services.AddSingleton<ISharedDestinationCounter, TableDestinationCounter>();
         services.AddMessageIntake();
         services.AddAgentEvents();
         services.AddValidatedOptions<HousekeepingOptions>(HousekeepingOptions.SectionName);

@@ -4,17 +4,20 @@ using Microsoft.Extensions.Options;
 using SmsGateway.Core.Agents;
 using SmsGateway.Core.Chat;
 using SmsGateway.Core.Outbox;
+using SmsGateway.Core.Policy;
 
 namespace SmsGateway.Functions.Maintenance;
 
 /// <summary>
 /// Daily: forgets bookkeeping older than <c>Housekeeping:Retention</c> so the tables stay small: the agent-event
-/// ledger, processed Telegram updates and settled outbox items. Pending items are never touched.
+/// ledger, processed Telegram updates and settled outbox items. Pending items are never touched. Per-number
+/// counts are forgotten once they are out of the sliding hour (two hours old), whatever the retention.
 /// </summary>
 public sealed partial class HousekeepingFunction(
     IEventLedger ledger,
     IChatInbox chatInbox,
     IOutbox outbox,
+    ISharedDestinationCounter destinationCounts,
     IOptions<HousekeepingOptions> options,
     TimeProvider time,
     ILogger<HousekeepingFunction> logger)
@@ -29,9 +32,10 @@ public sealed partial class HousekeepingFunction(
         var events = await ledger.PurgeAsync(cutoff, cancellationToken);
         var updates = await chatInbox.PurgeAsync(cutoff, cancellationToken);
         var items = await outbox.PurgeAsync(cutoff, cancellationToken);
-        LogPurged(logger, events, updates, items);
+        var counts = await destinationCounts.PurgeAsync(time.GetUtcNow() - (2 * HourWindow.Length), cancellationToken);
+        LogPurged(logger, events, updates, items, counts);
     }
 
-    [LoggerMessage(EventId = 9101, Level = LogLevel.Information, Message = "Housekeeping forgot {Events} agent event id(s), {Updates} Telegram update(s) and {Items} outbox item(s)")]
-    private static partial void LogPurged(ILogger logger, int events, int updates, int items);
+    [LoggerMessage(EventId = 9101, Level = LogLevel.Information, Message = "Housekeeping forgot {Events} agent event id(s), {Updates} Telegram update(s), {Items} outbox item(s) and {Counts} per-number hourly count(s)")]
+    private static partial void LogPurged(ILogger logger, int events, int updates, int items, int counts);
 }

@@ -56,7 +56,7 @@ public sealed partial class MessageIntake
             return new IntakeResult { Outcome = IntakeOutcome.Invalid, Errors = validation.Errors };
         }
 
-        if (_destinations.Admit(validation.Numbers) is { } limited)
+        if (await _destinations.AdmitAsync(validation.Numbers, cancellationToken) is { } limited)
         {
             return new IntakeResult { Outcome = IntakeOutcome.RateLimited, RetryAfter = limited.RetryAfter, Errors = new Dictionary<string, string[]> { ["to"] = [limited.Message] } };
         }

@@ -22,14 +22,23 @@ public sealed partial class DestinationPolicy
     private readonly ISmsModem? _modem;
     private readonly ILogger<DestinationPolicy> _logger;
     private readonly DestinationRateLimiter _rate;
+    private readonly ISharedDestinationCounter? _shared;
     private readonly bool _allCountries;
     private readonly HashSet<int> _countries;
     private int _loggedDefault = LoggedNothing;
 
     // The modem's SIM gives the default country; a host without a modem (the cloud intake) has none.
-    // The journal keeps the per-number counts across restarts where the host has one (the standalone agent).
-    public DestinationPolicy(IOptions<DestinationPolicyOptions> options, TimeProvider time, ILogger<DestinationPolicy> logger, ISmsModem? modem = null, ILimitJournal? journal = null)
+    // The journal keeps the per-number counts across restarts where the host has one (the standalone agent);
+    // a host that scales out (the cloud intake) counts in a shared store instead of in memory.
+    public DestinationPolicy(
+        IOptions<DestinationPolicyOptions> options,
+        TimeProvider time,
+        ILogger<DestinationPolicy> logger,
+        ISmsModem? modem = null,
+        ILimitJournal? journal = null,
+        ISharedDestinationCounter? shared = null)
     {
+        _shared = shared;
         _options = options.Value;
         _modem = modem;
         _logger = logger;
@@ -64,9 +73,22 @@ public sealed partial class DestinationPolicy
     }
 
     /// <summary>Counts one SMS to each number, or returns why not when one is at its hourly limit (then nothing is counted).</summary>
-    public DestinationRefusal? Admit(IReadOnlyList<string> numbers)
+    public async ValueTask<DestinationRefusal?> AdmitAsync(IReadOnlyList<string> numbers, CancellationToken cancellationToken)
     {
-        if (_rate.TryAdmit(numbers, out var limited, out var retryAfter))
+        string? limited;
+        TimeSpan retryAfter;
+        if (_shared is null || _options.PerDestinationPerHour <= 0)
+        {
+            if (_rate.TryAdmit(numbers, out limited, out retryAfter))
+            {
+                return null;
+            }
+        }
+        else if (await _shared.TryCountAsync(numbers, _options.PerDestinationPerHour, cancellationToken) is { } hit)
+        {
+            (limited, retryAfter) = (hit.Number, hit.RetryAfter);
+        }
+        else
         {
             return null;
         }

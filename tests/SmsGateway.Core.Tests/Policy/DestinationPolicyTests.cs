@@ -76,16 +76,16 @@ public sealed class DestinationPolicyTests
     }
 
     [Fact]
-    public void Admit_OverTheHourlyLimit_RefusesWithTheMaskedNumberUntilTheOldestLeavesTheWindow()
+    public async Task Admit_OverTheHourlyLimit_RefusesWithTheMaskedNumberUntilTheOldestLeavesTheWindow()
     {
         var sut = Policy(new DestinationPolicyOptions { PerDestinationPerHour = 3 });
         for (var i = 0; i < 3; i++)
         {
-            Assert.Null(sut.Admit([German]));
+            Assert.Null(await sut.AdmitAsync([German], CancellationToken.None));
             _time.Advance(TimeSpan.FromMinutes(10));
         }
 
-        var refusal = sut.Admit([German]);
+        var refusal = await sut.AdmitAsync([German], CancellationToken.None);
 
         Assert.NotNull(refusal);
         Assert.Equal("+49151****678", refusal.MaskedNumber);
@@ -93,27 +93,30 @@ public sealed class DestinationPolicyTests
         Assert.DoesNotContain(German, refusal.Message, StringComparison.Ordinal);
 
         _time.Advance(TimeSpan.FromMinutes(30));
-        Assert.Null(sut.Admit([German]));
+        Assert.Null(await sut.AdmitAsync([German], CancellationToken.None));
     }
 
     [Fact]
-    public void Admit_OneNumberAtItsLimit_CountsNoneOfTheOthers()
+    public async Task Admit_OneNumberAtItsLimit_CountsNoneOfTheOthers()
     {
         var sut = Policy(new DestinationPolicyOptions { PerDestinationPerHour = 1 });
-        Assert.Null(sut.Admit([German]));
+        Assert.Null(await sut.AdmitAsync([German], CancellationToken.None));
 
-        Assert.NotNull(sut.Admit([Austrian, German]));
+        Assert.NotNull(await sut.AdmitAsync([Austrian, German], CancellationToken.None));
 
         // The refused request did not use the Austrian number's share.
-        Assert.Null(sut.Admit([Austrian]));
+        Assert.Null(await sut.AdmitAsync([Austrian], CancellationToken.None));
     }
 
     [Fact]
-    public void Admit_LimitZero_NeverRefuses()
+    public async Task Admit_LimitZero_NeverRefuses()
     {
         var sut = Policy(new DestinationPolicyOptions { PerDestinationPerHour = 0 });
 
-        Assert.All(Enumerable.Range(0, 100), _ => Assert.Null(sut.Admit([German])));
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.Null(await sut.AdmitAsync([German], CancellationToken.None));
+        }
     }
 
     [Theory]
