@@ -54,7 +54,8 @@ internal sealed class CloudFunctionsHost : IAsyncDisposable
             ["Tables:TablePrefix"] = prefix,
             ["ServiceBus:ConnectionString"] = "Endpoint=sb://unused.servicebus.windows.net/;SharedAccessKeyName=x;SharedAccessKey=eA==",
             [$"Agents:{AgentId}:Key"] = AgentKey,
-            ["Sms:PerDestinationPerHour"] = "0",
+            // On, as by default, so its count in Table storage is part of the cost; high enough for one probe number.
+            ["Sms:PerDestinationPerHour"] = "100000",
         });
 
         // Registered first: AddCloudGateway only adds these when missing.
