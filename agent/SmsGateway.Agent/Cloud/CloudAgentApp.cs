@@ -26,12 +26,14 @@ public static class CloudAgentApp
         builder.Services.AddValidatedOptions<GatewayOptions>(GatewayOptions.SectionName);
         builder.Services.AddValidatedOptions<EmbeddedStorageOptions>(EmbeddedStorageOptions.SectionName);
         builder.Services.AddEmbeddedStorage();
-        builder.Services.AddOutboundWorker();
         builder.Services.AddInboundProcessing();
 
         // Before the queue and the modem: a host that brings its own (tests, tools) keeps them.
         customize?.Invoke(builder);
         builder.AddGatewayModem();
+
+        // After the modem: hosted services stop in reverse order, so the worker finishes its send before the port closes.
+        builder.Services.AddOutboundWorker();
         builder.AddGatewayTelemetry();
         builder.AddCloudAgent();
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using SmsGateway.Agent.Api;
 using SmsGateway.Agent.Cloud;
 using SmsGateway.Agent.Configuration;
@@ -17,6 +18,9 @@ public static class GatewayApp
 {
     public const string DefaultUrls = "http://localhost:5080";
 
+    // Beyond the send's grace: its outcome's writes and the other services' stops.
+    private static readonly TimeSpan StopMargin = TimeSpan.FromSeconds(15);
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -34,6 +38,10 @@ public static class GatewayApp
 
         // Under systemd: readiness and stopping notifications, journal-friendly logs; elsewhere a no-op.
         builder.Services.AddSystemd();
+
+        // A stop waits for the SMS on the air (Outbound:StopGrace) and the writes after it.
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<OutboundOptions>>((host, outbound) =>
+            host.ShutdownTimeout = TimeSpan.FromTicks(Math.Max(host.ShutdownTimeout.Ticks, (outbound.Value.StopGrace + StopMargin).Ticks)));
         if (CloudMode.IsSelected(builder.Configuration))
         {
             return CloudAgentApp.Build(builder, customize);
@@ -44,12 +52,14 @@ public static class GatewayApp
         builder.Services.AddValidatedOptions<EmbeddedStorageOptions>(EmbeddedStorageOptions.SectionName);
         builder.Services.AddEmbeddedStorage();
         builder.Services.AddMessageIntake();
-        builder.Services.AddOutboundWorker();
         builder.AddTelegramBridge();
         builder.Services.AddInboundProcessing();
         // Before the modem: a host that brings its own modem (tests, tools) keeps it.
         customize?.Invoke(builder);
         builder.AddGatewayModem();
+
+        // After the modem: hosted services stop in reverse order, so the worker finishes its send before the port closes.
+        builder.Services.AddOutboundWorker();
         builder.AddApiSecurity();
         builder.AddGatewayTelemetry();
 

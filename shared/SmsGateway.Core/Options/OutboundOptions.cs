@@ -39,6 +39,14 @@ public sealed class OutboundOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>
+    /// On a stop (SIGTERM, a service restart), how long the SMS on the air may take to finish and have its outcome
+    /// recorded before it is cut off. A cut-off send is left <c>sending</c> and handled like a crash's
+    /// (<see cref="AfterCrash"/>); <c>00:00:00</c> cuts it off at once. The host waits this long plus a margin.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan StopGrace { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>What to do with a destination found <c>sending</c> after a crash: <c>resend</c> or <c>unknown</c>.</summary>
     [EnumDataType(typeof(AfterCrashPolicy))]
     public AfterCrashPolicy AfterCrash { get; set; } = AfterCrashPolicy.Resend;

@@ -29,6 +29,11 @@ public sealed partial class OutboundWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A stop lets the SMS on the air finish and its outcome be recorded, for up to Outbound:StopGrace, rather
+        // than cutting it off in the ambiguous window (a resend after the restart, or an "unknown").
+        using var sendStop = new CancellationTokenSource();
+        await using var graceOnStop = stoppingToken.Register(() => sendStop.CancelAfter(options.Value.StopGrace));
+        var sendToken = sendStop.Token;
         PreparedSend? next = null;
         var finishing = Task.CompletedTask;
         try
@@ -58,16 +63,21 @@ public sealed partial class OutboundWorker(
                         continue;
                     }
 
-                    var sending = processor.SendAsync(current, stoppingToken);
+                    var sending = processor.SendAsync(current, sendToken);
                     await finishing;
                     next = await ReceiveAheadAsync(stoppingToken);
                     var outcome = await sending;
 
                     // On the thread pool: SQLite commits synchronously, and the next send must not wait for it.
-                    finishing = Task.Run(() => FinishAsync(current, outcome, stoppingToken), CancellationToken.None);
+                    finishing = Task.Run(() => FinishAsync(current, outcome, sendToken), CancellationToken.None);
+                }
+                catch (OperationCanceledException) when (sendToken.IsCancellationRequested)
+                {
+                    return;
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
+                    // Stopping: nothing on the air is left unfinished (ReceiveAheadAsync gives up quietly).
                     return;
                 }
                 catch (Exception ex)
@@ -129,7 +139,13 @@ public sealed partial class OutboundWorker(
         {
             return await ReceiveAsync(TimeSpan.Zero, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping while a send is on the air: that send still gets its grace. An item received but not
+            // prepared stays locked until the next start releases it.
+            return null;
+        }
+        catch (Exception ex)
         {
             LogWorkerError(logger, ex);
             return null;

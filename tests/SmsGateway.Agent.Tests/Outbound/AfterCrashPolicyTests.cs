@@ -11,8 +11,8 @@ using SmsGateway.Storage.Embedded;
 namespace SmsGateway.Agent.Tests.Outbound;
 
 /// <summary>
-/// A destination left <c>sending</c> by a stop in the middle of a send (the ambiguous window) follows
-/// <c>Outbound:AfterCrash</c> after the restart.
+/// A destination left <c>sending</c> by a stop that cut a send off (the ambiguous window; <c>Outbound:StopGrace=0</c>)
+/// follows <c>Outbound:AfterCrash</c> after the restart.
 /// </summary>
 public sealed class AfterCrashPolicyTests
 {
@@ -124,7 +124,7 @@ public sealed class AfterCrashPolicyTests
     private static async Task<(string Id, string DataPath)> LeaveOneSendingAsync()
     {
         var stalled = new ScriptedModem { Gate = new TaskCompletionSource() };
-        await using var first = await GatewayInstance.StartAsync(stalled);
+        await using var first = await GatewayInstance.StartAsync(stalled, new Dictionary<string, string?> { ["Outbound:StopGrace"] = "00:00:00" });
         var id = await first.SendTextAsync("in the ambiguous window");
         await first.WaitForAsync(id, m => m.GetProperty("destinations")[0].GetProperty("status").GetString() == "sending");
         return (id, first.DataPath);

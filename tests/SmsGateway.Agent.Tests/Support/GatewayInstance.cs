@@ -48,6 +48,9 @@ public sealed class GatewayInstance : IAsyncDisposable
             "--Outbound:RetryMaxDelay=00:00:00.050",
             "--Outbound:CircuitBreakDuration=00:00:00.500",
 
+            // Tests often stop a gateway whose modem never answers; a stop waits this long for the send on the air.
+            "--Outbound:StopGrace=00:00:01",
+
             // Tests send many SMS to one number quickly; the pumping and rate limits have tests of their own.
             "--Sms:PerDestinationPerHour=0",
             "--Api:RateLimit:PermitsPerSecond=100000",
