@@ -1,5 +1,5 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 using SmsGateway.Agent.Api;
 using SmsGateway.Agent.Cloud;
 using SmsGateway.Agent.Configuration;
@@ -39,9 +39,13 @@ public static class GatewayApp
         // Under systemd: readiness and stopping notifications, journal-friendly logs; elsewhere a no-op.
         builder.Services.AddSystemd();
 
-        // A stop waits for the SMS on the air (Outbound:StopGrace) and the writes after it.
-        builder.Services.AddOptions<HostOptions>().Configure<IOptions<OutboundOptions>>((host, outbound) =>
-            host.ShutdownTimeout = TimeSpan.FromTicks(Math.Max(host.ShutdownTimeout.Ticks, (outbound.Value.StopGrace + StopMargin).Ticks)));
+        // A stop waits for the SMS on the air (Outbound:StopGrace) and the writes after it. Read from the raw
+        // setting: the host's options are built with the host, before start-up validation reports a bad value.
+        var stopGrace = TimeSpan.TryParse(builder.Configuration["Outbound:StopGrace"], CultureInfo.InvariantCulture, out var grace) && grace >= TimeSpan.Zero
+            ? grace
+            : new OutboundOptions().StopGrace;
+        builder.Services.Configure<HostOptions>(host =>
+            host.ShutdownTimeout = TimeSpan.FromTicks(Math.Max(host.ShutdownTimeout.Ticks, (stopGrace + StopMargin).Ticks)));
         if (CloudMode.IsSelected(builder.Configuration))
         {
             return CloudAgentApp.Build(builder, customize);
