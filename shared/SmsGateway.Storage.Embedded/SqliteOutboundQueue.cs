@@ -194,6 +194,8 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
         return replayed;
     }
 
+    public long? Capacity => _capacity;
+
     public Task<QueueCounts> CountAsync(CancellationToken cancellationToken)
     {
         return Task.FromResult(new QueueCounts(Interlocked.Read(ref _depth), Interlocked.Read(ref _deadLettered), _capacity));

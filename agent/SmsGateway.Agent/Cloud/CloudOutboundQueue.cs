@@ -25,6 +25,8 @@ public sealed partial class CloudOutboundQueue(IOutboundQueue inner, EnvelopeRec
         return lease;
     }
 
+    public long? Capacity => inner.Capacity;
+
     public async Task<QueueCounts> CountAsync(CancellationToken cancellationToken)
     {
         try

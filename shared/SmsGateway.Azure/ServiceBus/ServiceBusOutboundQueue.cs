@@ -141,6 +141,8 @@ public sealed partial class ServiceBusOutboundQueue : IOutboundQueue
     public Task<bool> ReplayDeadLetterAsync(string itemId, CancellationToken cancellationToken) =>
         _deadLetters.ReplayAsync(itemId, cancellationToken);
 
+    public long? Capacity => null;
+
     public async Task<QueueCounts> CountAsync(CancellationToken cancellationToken)
     {
         var counts = await _channel.GetCountsAsync(_options.ReceiveOrder, cancellationToken);

@@ -79,8 +79,7 @@ public sealed partial class MessageIntake
         };
 
         // Refuse before storing anything: a message we cannot queue must not be accepted.
-        var counts = await _queue.CountAsync(cancellationToken);
-        if (counts.Capacity is { } capacity && counts.Depth + message.Destinations.Count > capacity)
+        if (_queue.Capacity is { } capacity && (await _queue.CountAsync(cancellationToken)).Depth + message.Destinations.Count > capacity)
         {
             return QueueFull(QueueFullRetryAfter);
         }

@@ -35,5 +35,13 @@ public interface IOutboundQueue
     /// <summary>Puts a dead letter back in the queue with a fresh delivery count. False when there is no such dead letter.</summary>
     Task<bool> ReplayDeadLetterAsync(string itemId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The most items the queue takes, or null when it has no count-based bound (Service Bus: the topic's size
+    /// quota, reported by <see cref="PublishAsync"/> as <see cref="QueueFullException"/>). Intake counts the queue
+    /// before accepting only when there is one, so a queue whose count is a remote management call is not asked
+    /// on every request.
+    /// </summary>
+    long? Capacity { get; }
+
     Task<QueueCounts> CountAsync(CancellationToken cancellationToken);
 }

@@ -54,6 +54,19 @@ public sealed class SendMessageFunctionTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal("queued", status.Json.GetProperty("destinations")[0].GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task Send_TopicAtItsQuota_Returns503WithRetryAfter_AndTheRecordIsNeverSent()
+    {
+        _host.Bus.Quota = 0;
+
+        var response = await SendAsync(ValidBody);
+
+        Assert.Equal(503, response.Status);
+        Assert.Equal("application/problem+json", response.ContentType);
+        Assert.True(int.Parse(response.Headers["Retry-After"]!, System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        Assert.Empty(_host.Bus.Sent);
+    }
+
     [Theory]
     [MemberData(nameof(InvalidBodies))]
     public async Task Send_InvalidBody_Returns400NamingTheField_AndPublishesNothing(string body, string field)

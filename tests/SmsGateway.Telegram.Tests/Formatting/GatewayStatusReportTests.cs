@@ -20,6 +20,8 @@ public sealed class GatewayStatusReportTests
     /// <summary>A queue whose counts fail as Service Bus's do without the Manage right.</summary>
     private sealed class UncountableQueue : IOutboundQueue
     {
+        public long? Capacity => null;
+
         public Task<QueueCounts> CountAsync(CancellationToken cancellationToken) =>
             throw new UnauthorizedAccessException("Manage,EntityRead claims required for this operation.");
 
