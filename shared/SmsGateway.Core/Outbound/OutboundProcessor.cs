@@ -79,10 +79,16 @@ public sealed partial class OutboundProcessor
             return null;
         }
 
-        if (before!.Status == DestinationStatus.Unknown || marked.Destinations[item.DestinationIndex].Status == DestinationStatus.Unknown)
+        if (before!.Status == DestinationStatus.Unknown)
         {
-            // Also when it was "unknown" already: a crash between that record and the dead letter must
-            // still leave it where a person finds it, never completed or sent.
+            // A crash between the durable "unknown" and the dead letter: finish it with the reason recorded, so a
+            // person finds it listed as what it was, never completed or sent.
+            await _queue.DeadLetterAsync(lease, DeadLetterReasons.FromUnknownError(before.Error), before.Error ?? UnknownOutcomeError, cancellationToken);
+            return null;
+        }
+
+        if (marked.Destinations[item.DestinationIndex].Status == DestinationStatus.Unknown)
+        {
             await _queue.DeadLetterAsync(lease, DeadLetterReasons.UnknownOutcomeAfterCrash, UnknownOutcomeError, cancellationToken);
             LogUnknownAfterCrash(_logger, item.MessageId, item.DestinationIndex);
             return null;

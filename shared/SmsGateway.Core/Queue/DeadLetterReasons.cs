@@ -24,4 +24,11 @@ public static class DeadLetterReasons
     /// </summary>
     public static string FromError(string? error) =>
         error?.StartsWith(PermanentError, StringComparison.Ordinal) == true ? PermanentError : RetryLimitExceeded;
+
+    /// <summary>
+    /// The reason an <c>unknown</c> destination's error names: <see cref="UnknownOutcome"/> when the processor recorded
+    /// a send that went unanswered (<c>"UnknownOutcome after N attempt(s): …"</c>), else <see cref="UnknownOutcomeAfterCrash"/>.
+    /// </summary>
+    public static string FromUnknownError(string? error) =>
+        error?.StartsWith(UnknownOutcome + " ", StringComparison.Ordinal) == true ? UnknownOutcome : UnknownOutcomeAfterCrash;
 }

@@ -120,6 +120,38 @@ public sealed class AfterCrashPolicyTests
         Assert.Empty(modem.Sent);
     }
 
+    [Fact]
+    public async Task UnknownDestinationStillInTheQueue_IsDeadLetteredWithTheReasonItRecorded_NotSent()
+    {
+        // What a crash between the durable "unknown" of an unanswered send and its dead letter leaves behind.
+        var dataPath = Directory.CreateTempSubdirectory("smsgw-unknown-").FullName;
+        var now = DateTimeOffset.UtcNow;
+        var message = new Message
+        {
+            Id = Message.NewId(now),
+            Text = "unanswered before the crash",
+            Encoding = SmsEncoding.Gsm7,
+            Segments = 1,
+            Destinations = [Destination.Sms("+4915112345678") with { Status = DestinationStatus.Unknown, Attempts = 1, Error = "UnknownOutcome after 1 attempt(s): no answer after the PDU; the SMS may have left the modem" }],
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        using (var db = new SqliteDatabase(new EmbeddedStorageOptions { Path = dataPath }))
+        {
+            await new SqliteMessageStore(db, TimeProvider.System).CreateAsync(message, null, CancellationToken.None);
+            await new SqliteOutboundQueue(db, new EmbeddedStorageOptions { Path = dataPath }, TimeProvider.System)
+                .PublishAsync([new OutboundSms { MessageId = message.Id, DestinationIndex = 0, To = "+4915112345678", Text = message.Text }], null, CancellationToken.None);
+        }
+
+        var modem = new ScriptedModem();
+        await using var gateway = await GatewayInstance.StartAsync(modem, Settings("unknown"), dataPath);
+
+        var letter = Assert.Single(await gateway.WaitForDeadLettersAsync(1));
+        Assert.Equal((message.Id, DeadLetterReasons.UnknownOutcome), (letter.GetProperty("messageId").GetString(), letter.GetProperty("reason").GetString()));
+        Assert.Equal("unknown", (await gateway.GetMessageAsync(message.Id)).GetProperty("status").GetString());
+        Assert.Empty(modem.Sent);
+    }
+
     // The modem never answers, so the worker is inside the send when the gateway stops.
     private static async Task<(string Id, string DataPath)> LeaveOneSendingAsync()
     {
