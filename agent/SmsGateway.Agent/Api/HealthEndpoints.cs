@@ -2,6 +2,7 @@ using Polly.CircuitBreaker;
 using SmsGateway.Core.Modem;
 using SmsGateway.Core.Outbound;
 using SmsGateway.Core.Queue;
+using SmsGateway.Telegram.Hosting;
 
 namespace SmsGateway.Agent.Api;
 
@@ -22,8 +23,10 @@ public static class HealthEndpoints
         return routes;
     }
 
-    private static async Task<IResult> GetAsync(ISmsModem modem, ModemCircuit circuit, IOutboundQueue queue, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(HttpContext context, ISmsModem modem, ModemCircuit circuit, IOutboundQueue queue, CancellationToken cancellationToken)
     {
+        // Registered only while the Telegram bridge is on.
+        var telegram = context.RequestServices.GetService<TelegramBacklog>() is { } backlog ? await backlog.CountAsync(cancellationToken) : null;
         var status = modem.Status;
         var counts = await queue.CountAsync(cancellationToken);
         var circuitState = circuit.State;
@@ -34,7 +37,8 @@ public static class HealthEndpoints
             overall,
             new ModemHealth(status.Connected, status.Model, status.Operator, status.Registered, status.SignalDbm, status.LastError),
             new QueueHealth(counts.Depth, counts.DeadLettered),
-            new CircuitHealth(circuitState switch { CircuitState.Closed => "closed", CircuitState.HalfOpen => "half-open", _ => "open" }, circuit.OpenReason));
+            new CircuitHealth(circuitState switch { CircuitState.Closed => "closed", CircuitState.HalfOpen => "half-open", _ => "open" }, circuit.OpenReason),
+            telegram is null ? null : new TelegramHealth(telegram.OutboxPending, telegram.OutboxCapacity, telegram.InboxPending, telegram.InboxCapacity));
         return Results.Json(body, ApiJsonContext.Default.HealthResponse, statusCode: overall == "unhealthy" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }
 }

@@ -76,6 +76,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<TelegramUpdateProcessor>();
         services.AddSingleton<TelegramWebhookReceiver>();
         services.AddSingleton<TelegramRound>();
+        services.AddSingleton<TelegramBacklog>();
         services.AddSingleton<IInboundMessageListener, TelegramInboundForwarder>();
         services.AddSingleton<IDestinationStatusListener, TelegramStatusListener>();
         return true;
