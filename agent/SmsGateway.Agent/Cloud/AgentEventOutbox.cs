@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Options;
 using SmsGateway.Core.Agents;
 using SmsGateway.Core.Domain;
+using SmsGateway.Core.Hosting;
 using SmsGateway.Core.Outbox;
 
 namespace SmsGateway.Agent.Cloud;
@@ -13,9 +14,16 @@ namespace SmsGateway.Agent.Cloud;
 /// and for inbound SMS, not across them, so each message has its own channel: one POST carries the oldest
 /// event of many channels, and a message whose event the cloud refuses holds up no other.
 /// </summary>
-public sealed class AgentEventOutbox(IOutbox outbox, OutboxSignal signal, IOptions<CloudOptions> options, TimeProvider time)
+public sealed class AgentEventOutbox(
+    IOutbox outbox,
+    [FromKeyedServices(AgentEventOutbox.SignalKey)] WakeUpSignal signal,
+    IOptions<CloudOptions> options,
+    TimeProvider time)
 {
     public const string ChannelPrefix = "agent-events:";
+
+    /// <summary>The key of the <see cref="WakeUpSignal"/> that wakes the events drain service when an event is queued.</summary>
+    public const string SignalKey = "agent-events";
 
     // The contract's own JSON (with the "kind" discriminator), stored as it will be sent.
     private static readonly JsonTypeInfo<AgentEvent> EventJson = (JsonTypeInfo<AgentEvent>)AgentJsonContext.Default.GetTypeInfo(typeof(AgentEvent))!;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SmsGateway.Core.Hosting;
 using SmsGateway.Core.Outbox;
 
 namespace SmsGateway.Agent.Cloud;
@@ -6,7 +7,7 @@ namespace SmsGateway.Agent.Cloud;
 /// <summary>Runs the <see cref="AgentEventsDrainer"/>: at once when an event is queued, otherwise when the next one is due.</summary>
 public sealed partial class AgentEventsDrainService(
     AgentEventsDrainer drainer,
-    OutboxSignal signal,
+    [FromKeyedServices(AgentEventOutbox.SignalKey)] WakeUpSignal signal,
     IOutbox outbox,
     IOptions<CloudOptions> options,
     TimeProvider time,
@@ -23,6 +24,8 @@ public sealed partial class AgentEventsDrainService(
         {
             try
             {
+                // Taken before draining: an event queued while the drain runs still ends the wait below.
+                var queued = signal.Current;
                 var wait = await drainer.DrainOnceAsync(stoppingToken);
                 if (time.GetUtcNow() >= nextPurge)
                 {
@@ -36,7 +39,7 @@ public sealed partial class AgentEventsDrainService(
                     continue;
                 }
 
-                await signal.WaitAsync(wait is { } due && due < IdleWait ? due : IdleWait, time, stoppingToken);
+                await signal.WaitAsync(queued, wait is { } due && due < IdleWait ? due : IdleWait, time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -67,7 +67,7 @@ public static class CloudAgentApp
             sp.GetRequiredService<EnvelopeRecorder>(),
             sp.GetRequiredService<ILogger<CloudOutboundQueue>>()));
 
-        services.AddSingleton<OutboxSignal>();
+        services.AddKeyedSingleton<WakeUpSignal>(AgentEventOutbox.SignalKey);
         services.AddSingleton<AgentEventOutbox>();
         services.AddSingleton<IDestinationStatusListener, CloudStatusListener>();
         services.AddSingleton<IInboundMessageListener, CloudInboundListener>();

@@ -26,7 +26,8 @@ public sealed class KillAndRestartTests(ITestOutputHelper output)
             // 500 SMS to one number as fast as possible: the pumping and rate limits would refuse most of them.
             "--Sms:PerDestinationPerHour=0",
             "--Api:RateLimit:PermitsPerSecond=100000",
-            "--Modem:Simulator:SendDelayMs=2",
+            // Slower than intake (500 requests take 2–4 s), so the kill falls while messages still wait.
+            "--Modem:Simulator:SendDelayMs=20",
             "--Modem:Simulator:DeliveryReports=None",
             $"--Modem:Simulator:AirLog={airLog}",
             "--Logging:LogLevel:Default=Warning",
