@@ -54,17 +54,17 @@ public sealed class TelegramPollingService(
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            // A full inbox leaves the updates with Telegram (not confirmed, so handed out again) until some are acted on.
-            if (!await recorder.HasRoomAsync(stoppingToken))
-            {
-                await Task.Delay(InboxFullPause, time, stoppingToken);
-                continue;
-            }
-
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(settings.PollingTimeoutSeconds) + settings.RequestTimeout);
             try
             {
+                // A full inbox leaves the updates with Telegram (not confirmed, so handed out again) until some are acted on.
+                if (!await recorder.HasRoomAsync(stoppingToken))
+                {
+                    await Task.Delay(InboxFullPause, time, stoppingToken);
+                    continue;
+                }
+
                 var updates = await connection.Client.GetUpdates(offset, Math.Clamp(recorder.Room, 1, BatchSize), settings.PollingTimeoutSeconds, AllowedUpdates, timeout.Token);
                 foreach (var update in updates)
                 {
