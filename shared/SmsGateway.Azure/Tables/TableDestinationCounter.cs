@@ -26,25 +26,19 @@ public sealed class TableDestinationCounter(AzureTables tables, TimeProvider tim
         var distinct = numbers.Distinct(StringComparer.Ordinal).ToList();
 
         // All numbers are checked before any is counted, so a refused request uses no number's share. Two
-        // requests racing for a number's last place may both pass: the count is a brake, not a ledger.
-        var rows = new List<(string Number, TableEntity? Current)>(distinct.Count);
-        foreach (var number in distinct)
+        // requests racing for a number's last place may both pass: the count is a brake, not a ledger. The
+        // numbers are independent rows, so each step asks for all of them at once (a request has up to 100).
+        var rows = await Task.WhenAll(distinct.Select(async number => (Number: number, Read: await ReadAsync(table, number, now, cancellationToken))));
+        foreach (var (number, (previous, current)) in rows)
         {
-            var (previous, current) = await ReadAsync(table, number, now, cancellationToken);
             var count = current?.GetInt64("Count") ?? 0;
             if (!HourWindow.HasRoom(previous, count, perHour, now))
             {
                 return new LimitedNumber(number, HourWindow.RetryAfter(previous, count, perHour, now));
             }
-
-            rows.Add((number, current));
         }
 
-        foreach (var (number, current) in rows)
-        {
-            await IncrementAsync(table, number, current, now, cancellationToken);
-        }
-
+        await Task.WhenAll(rows.Select(row => IncrementAsync(table, row.Number, row.Read.Current, now, cancellationToken)));
         return null;
     }
 
