@@ -88,19 +88,22 @@ public sealed class AfterCrashPolicyTests
         }
     }
 
-    [Fact]
-    public async Task FailedDestinationStillInTheQueue_IsDeadLetteredWithItsReason_NotCompletedOrSent()
+    [Theory]
+    [InlineData("failed", "PermanentError after 1 attempt(s): rejected (error 21)", null, DeadLetterReasons.PermanentError)]
+    [InlineData("unknown", "UnknownOutcome after 1 attempt(s): no answer after the PDU; the SMS may have left the modem", "unknown", DeadLetterReasons.UnknownOutcome)]
+    public async Task SettledDestinationStillInTheQueue_IsDeadLetteredWithTheReasonItRecorded_NotCompletedOrSent(
+        string status, string error, string? policy, string reason)
     {
-        // What a stop between the durable "failed" and the dead letter leaves behind.
-        var dataPath = Directory.CreateTempSubdirectory("smsgw-failed-").FullName;
+        // What a stop between the durable "failed" or "unknown" and the dead letter leaves behind.
+        var dataPath = Directory.CreateTempSubdirectory("smsgw-settled-").FullName;
         var now = DateTimeOffset.UtcNow;
         var message = new Message
         {
             Id = Message.NewId(now),
-            Text = "failed before the stop",
+            Text = $"{status} before the stop",
             Encoding = SmsEncoding.Gsm7,
             Segments = 1,
-            Destinations = [Destination.Sms("+4915112345678") with { Status = DestinationStatus.Failed, Attempts = 1, Error = "PermanentError after 1 attempt(s): rejected (error 21)" }],
+            Destinations = [Destination.Sms("+4915112345678") with { Status = Enum.Parse<DestinationStatus>(status, ignoreCase: true), Attempts = 1, Error = error }],
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -112,43 +115,11 @@ public sealed class AfterCrashPolicyTests
         }
 
         var modem = new ScriptedModem();
-        await using var gateway = await GatewayInstance.StartAsync(modem, dataPath: dataPath);
+        await using var gateway = await GatewayInstance.StartAsync(modem, policy is null ? null : Settings(policy), dataPath);
 
         var letter = Assert.Single(await gateway.WaitForDeadLettersAsync(1));
-        Assert.Equal((message.Id, DeadLetterReasons.PermanentError), (letter.GetProperty("messageId").GetString(), letter.GetProperty("reason").GetString()));
-        Assert.Equal("failed", (await gateway.GetMessageAsync(message.Id)).GetProperty("status").GetString());
-        Assert.Empty(modem.Sent);
-    }
-
-    [Fact]
-    public async Task UnknownDestinationStillInTheQueue_IsDeadLetteredWithTheReasonItRecorded_NotSent()
-    {
-        // What a crash between the durable "unknown" of an unanswered send and its dead letter leaves behind.
-        var dataPath = Directory.CreateTempSubdirectory("smsgw-unknown-").FullName;
-        var now = DateTimeOffset.UtcNow;
-        var message = new Message
-        {
-            Id = Message.NewId(now),
-            Text = "unanswered before the crash",
-            Encoding = SmsEncoding.Gsm7,
-            Segments = 1,
-            Destinations = [Destination.Sms("+4915112345678") with { Status = DestinationStatus.Unknown, Attempts = 1, Error = "UnknownOutcome after 1 attempt(s): no answer after the PDU; the SMS may have left the modem" }],
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        using (var db = new SqliteDatabase(new EmbeddedStorageOptions { Path = dataPath }))
-        {
-            await new SqliteMessageStore(db, TimeProvider.System).CreateAsync(message, null, CancellationToken.None);
-            await new SqliteOutboundQueue(db, new EmbeddedStorageOptions { Path = dataPath }, TimeProvider.System)
-                .PublishAsync([new OutboundSms { MessageId = message.Id, DestinationIndex = 0, To = "+4915112345678", Text = message.Text }], null, CancellationToken.None);
-        }
-
-        var modem = new ScriptedModem();
-        await using var gateway = await GatewayInstance.StartAsync(modem, Settings("unknown"), dataPath);
-
-        var letter = Assert.Single(await gateway.WaitForDeadLettersAsync(1));
-        Assert.Equal((message.Id, DeadLetterReasons.UnknownOutcome), (letter.GetProperty("messageId").GetString(), letter.GetProperty("reason").GetString()));
-        Assert.Equal("unknown", (await gateway.GetMessageAsync(message.Id)).GetProperty("status").GetString());
+        Assert.Equal((message.Id, reason), (letter.GetProperty("messageId").GetString(), letter.GetProperty("reason").GetString()));
+        Assert.Equal(status, (await gateway.GetMessageAsync(message.Id)).GetProperty("status").GetString());
         Assert.Empty(modem.Sent);
     }
 
