@@ -9,20 +9,9 @@ using static SmsGateway.Functions.Tests.Support.AgentEventsClient;
 namespace SmsGateway.Functions.Tests.Agents;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class AgentEventsFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class AgentEventsFunctionTests(AzuriteFixture azurite) : CloudAgentsTest(azurite)
 {
     private const string InboundId = "0195a0b1c2d37e4f8a9b0c1d2e3f4a5b";
-
-    private CloudHost _host = null!;
-    private AgentEventsClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await CloudHost.StartAsync(azurite);
-        _client = new AgentEventsClient(_host);
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Theory]
     [InlineData(null)]
@@ -31,9 +20,9 @@ public sealed class AgentEventsFunctionTests(AzuriteFixture azurite) : IAsyncLif
     [InlineData(CloudHost.KeyA + " ")]
     public async Task Post_MissingOrWrongKey_Returns401_AndAppliesNothing(string? key)
     {
-        var id = await _client.NewMessageAsync();
+        var id = await Agents.NewMessageAsync();
 
-        var response = await _client.PostAsync(key, Status("e1", id, "sending"));
+        var response = await Agents.PostAsync(key, Status("e1", id, "sending"));
 
         Assert.Equal(401, response.Status);
         Assert.Equal("application/problem+json", response.ContentType);
@@ -43,7 +32,7 @@ public sealed class AgentEventsFunctionTests(AzuriteFixture azurite) : IAsyncLif
     [Fact]
     public async Task Post_KeyFromKeyVaultSetting_AuthenticatesItsAgent()
     {
-        var response = await _client.PostAsync(CloudHost.KeyB, Heartbeat("hb-1", CloudHost.AgentB, _host.Time.GetUtcNow()));
+        var response = await Agents.PostAsync(CloudHost.KeyB, Heartbeat("hb-1", CloudHost.AgentB, Host.Time.GetUtcNow()));
 
         Assert.Equal(200, response.Status);
         Assert.Equal("applied", response.Json.GetProperty("results")[0].GetProperty("outcome").GetString());
@@ -52,16 +41,16 @@ public sealed class AgentEventsFunctionTests(AzuriteFixture azurite) : IAsyncLif
     [Fact]
     public async Task Post_StatusEvents_AreAppliedWithTheirFacts()
     {
-        var id = await _client.NewMessageAsync();
+        var id = await Agents.NewMessageAsync();
 
-        var response = await _client.PostAsync(
+        var response = await Agents.PostAsync(
             CloudHost.KeyA,
             Status("e1", id, "sending"),
             Status("e2", id, "sent", extra: ", \"partReferences\": [17], \"sentAt\": \"2026-03-01T12:00:05Z\""));
 
         Assert.Equal(200, response.Status);
         Assert.All(response.Json.GetProperty("results").EnumerateArray(), r => Assert.Equal("applied", r.GetProperty("outcome").GetString()));
-        var destination = (await _host.Get<IMessageStore>().GetAsync(id, CancellationToken.None))!.Message.Destinations[0];
+        var destination = (await Host.Get<IMessageStore>().GetAsync(id, CancellationToken.None))!.Message.Destinations[0];
         Assert.Equal(DestinationStatus.Sent, destination.Status);
         Assert.Equal([17], destination.PartReferences);
         Assert.Equal(1, destination.Attempts);
@@ -71,63 +60,63 @@ public sealed class AgentEventsFunctionTests(AzuriteFixture azurite) : IAsyncLif
     [Fact]
     public async Task Post_SameStatusBatchTwice_LeavesTheStateUnchanged_AndWritesNoLedgerRows()
     {
-        var id = await _client.NewMessageAsync();
+        var id = await Agents.NewMessageAsync();
         string[] batch = [Status("e1", id, "sending"), Status("e2", id, "queued", extra: ", \"error\": \"network busy\"")];
 
-        var first = await _client.PostAsync(CloudHost.KeyA, batch);
-        await _client.PostAsync(CloudHost.KeyA, Status("e3", id, "sending", attempts: 2));
-        var replay = await _client.PostAsync(CloudHost.KeyA, batch);
+        var first = await Agents.PostAsync(CloudHost.KeyA, batch);
+        await Agents.PostAsync(CloudHost.KeyA, Status("e3", id, "sending", attempts: 2));
+        var replay = await Agents.PostAsync(CloudHost.KeyA, batch);
 
         Assert.Equal(["applied", "applied"], Outcomes(first));
         Assert.Equal(200, replay.Status);
         Assert.Equal(["skipped", "skipped"], Outcomes(replay));
 
         // Re-applied blindly, the old "queued" would have moved the destination back from its second attempt.
-        var destination = (await _host.Get<IMessageStore>().GetAsync(id, CancellationToken.None))!.Message.Destinations[0];
+        var destination = (await Host.Get<IMessageStore>().GetAsync(id, CancellationToken.None))!.Message.Destinations[0];
         Assert.Equal(DestinationStatus.Sending, destination.Status);
         Assert.Equal(2, destination.Attempts);
         Assert.Equal("network busy", destination.Error);
         foreach (var eventId in new[] { "e1", "e2", "e3" })
         {
-            Assert.False(await _host.Get<IEventLedger>().HasAppliedAsync(CloudHost.AgentA, eventId, CancellationToken.None));
+            Assert.False(await Host.Get<IEventLedger>().HasAppliedAsync(CloudHost.AgentA, eventId, CancellationToken.None));
         }
     }
 
     [Fact]
     public async Task Post_SameDeliveredBatchTwice_StaysDelivered_AndWritesNoLedgerRows()
     {
-        var id = await _client.NewMessageAsync();
+        var id = await Agents.NewMessageAsync();
         string[] batch = [Status("e1", id, "sending"), Status("e2", id, "sent"), Status("e3", id, "delivered", extra: ", \"deliveredAt\": \"2026-03-01T12:00:09Z\"")];
 
-        await _client.PostAsync(CloudHost.KeyA, batch);
-        var before = await _host.Get<IMessageStore>().GetAsync(id, CancellationToken.None);
-        var replay = await _client.PostAsync(CloudHost.KeyA, batch);
+        await Agents.PostAsync(CloudHost.KeyA, batch);
+        var before = await Host.Get<IMessageStore>().GetAsync(id, CancellationToken.None);
+        var replay = await Agents.PostAsync(CloudHost.KeyA, batch);
 
         Assert.Equal(["skipped", "skipped", "skipped"], Outcomes(replay));
-        var after = await _host.Get<IMessageStore>().GetAsync(id, CancellationToken.None);
+        var after = await Host.Get<IMessageStore>().GetAsync(id, CancellationToken.None);
         Assert.Equal(before!.ETag, after!.ETag);
         Assert.Equal(DestinationStatus.Delivered, after.Message.Destinations[0].Status);
-        Assert.False(await _host.Get<IEventLedger>().HasAppliedAsync(CloudHost.AgentA, "e3", CancellationToken.None));
+        Assert.False(await Host.Get<IEventLedger>().HasAppliedAsync(CloudHost.AgentA, "e3", CancellationToken.None));
     }
 
     [Fact]
     public async Task Post_FailedAgainAfterAnOperatorReplay_IsADuplicate_AndTheReplayStands()
     {
-        var id = await _client.NewMessageAsync();
+        var id = await Agents.NewMessageAsync();
         string[] batch = [Status("e1", id, "sending"), Status("e2", id, "failed", extra: ", \"error\": \"rejected by the network\"")];
-        await _client.PostAsync(CloudHost.KeyA, batch);
+        await Agents.PostAsync(CloudHost.KeyA, batch);
 
         // What DeadLetterService.ReplayAsync writes when an operator replays the dead letter in the cloud.
-        await _host.Get<MessageUpdater>().UpdateDestinationAsync(
+        await Host.Get<MessageUpdater>().UpdateDestinationAsync(
             id, 0, d => d.MoveTo(DestinationStatus.Queued) with { AttemptsBeforeReplay = d.Attempts }, CancellationToken.None);
-        var late = await _client.PostAsync(CloudHost.KeyA, batch);
-        var next = await _client.PostAsync(CloudHost.KeyA, Status("e3", id, "sending", attempts: 2));
+        var late = await Agents.PostAsync(CloudHost.KeyA, batch);
+        var next = await Agents.PostAsync(CloudHost.KeyA, Status("e3", id, "sending", attempts: 2));
 
         // The repeated "sending" walks the replayed destination forward (harmless: the next attempt's events follow);
         // the repeated "failed" must not, or the next attempt's "sending" would be an illegal move from "failed".
         Assert.Equal("duplicate", Outcomes(late)[1]);
         Assert.Equal(["applied"], Outcomes(next));
-        var destination = (await _host.Get<IMessageStore>().GetAsync(id, CancellationToken.None))!.Message.Destinations[0];
+        var destination = (await Host.Get<IMessageStore>().GetAsync(id, CancellationToken.None))!.Message.Destinations[0];
         Assert.Equal(DestinationStatus.Sending, destination.Status);
         Assert.Equal(2, destination.Attempts);
     }
@@ -135,20 +124,20 @@ public sealed class AgentEventsFunctionTests(AzuriteFixture azurite) : IAsyncLif
     [Fact]
     public async Task Post_Heartbeat_IsAppliedWithoutALedgerRow()
     {
-        var response = await _client.PostAsync(CloudHost.KeyA, Heartbeat("hb-1", CloudHost.AgentA, _host.Time.GetUtcNow()));
+        var response = await Agents.PostAsync(CloudHost.KeyA, Heartbeat("hb-1", CloudHost.AgentA, Host.Time.GetUtcNow()));
 
         Assert.Equal(["applied"], Outcomes(response));
-        Assert.Contains(await _host.Get<IAgentRegistry>().ListAsync(CancellationToken.None), a => a.AgentId == CloudHost.AgentA);
-        Assert.False(await _host.Get<IEventLedger>().HasAppliedAsync(CloudHost.AgentA, "hb-1", CancellationToken.None));
+        Assert.Contains(await Host.Get<IAgentRegistry>().ListAsync(CancellationToken.None), a => a.AgentId == CloudHost.AgentA);
+        Assert.False(await Host.Get<IEventLedger>().HasAppliedAsync(CloudHost.AgentA, "hb-1", CancellationToken.None));
     }
 
     [Fact]
     public async Task Post_LateSentAfterDelivered_LeavesDelivered()
     {
-        var id = await _client.NewMessageAsync();
-        await _client.PostAsync(CloudHost.KeyA, Status("e1", id, "sending"), Status("e3", id, "delivered", extra: ", \"deliveredAt\": \"2026-03-01T12:00:09Z\""));
+        var id = await Agents.NewMessageAsync();
+        await Agents.PostAsync(CloudHost.KeyA, Status("e1", id, "sending"), Status("e3", id, "delivered", extra: ", \"deliveredAt\": \"2026-03-01T12:00:09Z\""));
 
-        var late = await _client.PostAsync(CloudHost.KeyA, Status("e2", id, "sent"));
+        var late = await Agents.PostAsync(CloudHost.KeyA, Status("e2", id, "sent"));
 
         Assert.Equal(200, late.Status);
         Assert.Equal("skipped", late.Json.GetProperty("results")[0].GetProperty("outcome").GetString());
@@ -158,9 +147,9 @@ public sealed class AgentEventsFunctionTests(AzuriteFixture azurite) : IAsyncLif
     [Fact]
     public async Task Post_DeliveredBeforeSent_WalksTheLegalMovesForward()
     {
-        var id = await _client.NewMessageAsync();
+        var id = await Agents.NewMessageAsync();
 
-        var response = await _client.PostAsync(CloudHost.KeyA, Status("e3", id, "delivered"));
+        var response = await Agents.PostAsync(CloudHost.KeyA, Status("e3", id, "delivered"));
 
         Assert.Equal(["applied"], Outcomes(response));
         Assert.Equal(DestinationStatus.Delivered, await DestinationStatusAsync(id));
@@ -169,9 +158,9 @@ public sealed class AgentEventsFunctionTests(AzuriteFixture azurite) : IAsyncLif
     [Fact]
     public async Task Post_IllegalMoveAmongValidEvents_IsSkipped_AndTheRestApplied()
     {
-        var id = await _client.NewMessageAsync();
+        var id = await Agents.NewMessageAsync();
 
-        var response = await _client.PostAsync(
+        var response = await Agents.PostAsync(
             CloudHost.KeyA,
             Status("e1", id, "sending"),
             Status("e2", id, "sent"),
@@ -190,7 +179,7 @@ public sealed class AgentEventsFunctionTests(AzuriteFixture azurite) : IAsyncLif
     [InlineData("{\"version\": 1, \"events\": [{\"eventId\": \"x\", \"occurredAt\": \"2026-03-01T12:00:00Z\"}]}")]
     public async Task Post_MalformedBatch_Returns400(string body)
     {
-        var response = await _client.PostRawAsync(CloudHost.KeyA, body);
+        var response = await Agents.PostRawAsync(CloudHost.KeyA, body);
 
         Assert.Equal(400, response.Status);
         Assert.Equal("application/problem+json", response.ContentType);
@@ -203,21 +192,21 @@ public sealed class AgentEventsFunctionTests(AzuriteFixture azurite) : IAsyncLif
     [InlineData("\"destinationIndex\": 0", "\"destinationIndex\": -1", "events[1].destinationIndex")]
     public async Task Post_BatchWithOneBadEvent_Returns400_AndAppliesNone(string good, string bad, string field)
     {
-        var id = await _client.NewMessageAsync();
+        var id = await Agents.NewMessageAsync();
         var body = $"{{\"version\": 1, \"events\": [{Status("e1", id, "sending")}, {Status("e2", id, "sent").Replace(good, bad, StringComparison.Ordinal)}]}}";
 
-        var response = await _client.PostRawAsync(CloudHost.KeyA, body);
+        var response = await Agents.PostRawAsync(CloudHost.KeyA, body);
 
         Assert.Equal(400, response.Status);
         Assert.Contains(field, response.ErrorFields);
         Assert.Equal(DestinationStatus.Queued, await DestinationStatusAsync(id));
-        Assert.False(await _host.Get<IEventLedger>().HasAppliedAsync(CloudHost.AgentA, "e1", CancellationToken.None));
+        Assert.False(await Host.Get<IEventLedger>().HasAppliedAsync(CloudHost.AgentA, "e1", CancellationToken.None));
     }
 
     [Fact]
     public async Task Post_HeartbeatNamingAnotherAgent_Returns400()
     {
-        var response = await _client.PostAsync(CloudHost.KeyA, Heartbeat("hb-1", CloudHost.AgentB, _host.Time.GetUtcNow()));
+        var response = await Agents.PostAsync(CloudHost.KeyA, Heartbeat("hb-1", CloudHost.AgentB, Host.Time.GetUtcNow()));
 
         Assert.Equal(400, response.Status);
         Assert.Contains("events[0].agentId", response.ErrorFields);
@@ -226,12 +215,12 @@ public sealed class AgentEventsFunctionTests(AzuriteFixture azurite) : IAsyncLif
     [Fact]
     public async Task Post_InboundSms_IsStoredOnce()
     {
-        var first = await _client.PostAsync(CloudHost.KeyA, Inbound("in-1", InboundId));
-        var again = await _client.PostAsync(CloudHost.KeyA, Inbound("in-1", InboundId));
+        var first = await Agents.PostAsync(CloudHost.KeyA, Inbound("in-1", InboundId));
+        var again = await Agents.PostAsync(CloudHost.KeyA, Inbound("in-1", InboundId));
 
         Assert.Equal(["applied"], Outcomes(first));
         Assert.Equal(["duplicate"], Outcomes(again));
-        var stored = await _host.Get<IInboundStore>().GetMessageAsync(InboundId, CancellationToken.None);
+        var stored = await Host.Get<IInboundStore>().GetMessageAsync(InboundId, CancellationToken.None);
         Assert.Equal("Reply from the field", stored!.Text);
         Assert.Equal("+4915199999999", stored.Sender);
     }
@@ -239,9 +228,9 @@ public sealed class AgentEventsFunctionTests(AzuriteFixture azurite) : IAsyncLif
     [Fact]
     public async Task Post_Events_NeverLogPhoneNumbersOrTexts()
     {
-        await _client.PostAsync(CloudHost.KeyA, Inbound("in-1", InboundId), Status("e1", "0123456789abcdef0123456789abcdef", "sent"));
+        await Agents.PostAsync(CloudHost.KeyA, Inbound("in-1", InboundId), Status("e1", "0123456789abcdef0123456789abcdef", "sent"));
 
-        Assert.DoesNotContain(_host.Logs.Entries, e => e.Message.Contains("4915199999999", StringComparison.Ordinal)
+        Assert.DoesNotContain(Host.Logs.Entries, e => e.Message.Contains("4915199999999", StringComparison.Ordinal)
             || e.Message.Contains("Reply from the field", StringComparison.Ordinal)
             || e.Message.Contains(CloudHost.KeyA, StringComparison.Ordinal));
     }
@@ -250,5 +239,5 @@ public sealed class AgentEventsFunctionTests(AzuriteFixture azurite) : IAsyncLif
         response.Json.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("outcome").GetString()).ToList();
 
     private async Task<DestinationStatus> DestinationStatusAsync(string id) =>
-        (await _host.Get<IMessageStore>().GetAsync(id, CancellationToken.None))!.Message.Destinations[0].Status;
+        (await Host.Get<IMessageStore>().GetAsync(id, CancellationToken.None))!.Message.Destinations[0].Status;
 }

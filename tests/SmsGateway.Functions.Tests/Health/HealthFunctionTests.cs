@@ -6,24 +6,13 @@ using static SmsGateway.Functions.Tests.Support.AgentEventsClient;
 namespace SmsGateway.Functions.Tests.Health;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class HealthFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class HealthFunctionTests(AzuriteFixture azurite) : CloudAgentsTest(azurite)
 {
-    private CloudHost _host = null!;
-    private AgentEventsClient _agents = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await CloudHost.StartAsync(azurite);
-        _agents = new AgentEventsClient(_host);
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Health_BothAgentsReporting_IsHealthy_WithModemAndQueue()
     {
-        await _agents.PostAsync(CloudHost.KeyA, Heartbeat("hb-a", CloudHost.AgentA, _host.Time.GetUtcNow(), queueDepth: 3));
-        await _agents.PostAsync(CloudHost.KeyB, Heartbeat("hb-b", CloudHost.AgentB, _host.Time.GetUtcNow()));
+        await Agents.PostAsync(CloudHost.KeyA, Heartbeat("hb-a", CloudHost.AgentA, Host.Time.GetUtcNow(), queueDepth: 3));
+        await Agents.PostAsync(CloudHost.KeyB, Heartbeat("hb-b", CloudHost.AgentB, Host.Time.GetUtcNow()));
 
         var response = await GetHealthAsync();
 
@@ -40,11 +29,11 @@ public sealed class HealthFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Health_AgentSilentLongerThanOfflineAfter_IsOffline_AndGatewayDegraded()
     {
-        await _agents.PostAsync(CloudHost.KeyA, Heartbeat("hb-a1", CloudHost.AgentA, _host.Time.GetUtcNow()));
-        await _agents.PostAsync(CloudHost.KeyB, Heartbeat("hb-b1", CloudHost.AgentB, _host.Time.GetUtcNow()));
-        _host.Time.Advance(TimeSpan.FromMinutes(4));
-        await _agents.PostAsync(CloudHost.KeyB, Heartbeat("hb-b2", CloudHost.AgentB, _host.Time.GetUtcNow()));
-        _host.Time.Advance(TimeSpan.FromMinutes(2));
+        await Agents.PostAsync(CloudHost.KeyA, Heartbeat("hb-a1", CloudHost.AgentA, Host.Time.GetUtcNow()));
+        await Agents.PostAsync(CloudHost.KeyB, Heartbeat("hb-b1", CloudHost.AgentB, Host.Time.GetUtcNow()));
+        Host.Time.Advance(TimeSpan.FromMinutes(4));
+        await Agents.PostAsync(CloudHost.KeyB, Heartbeat("hb-b2", CloudHost.AgentB, Host.Time.GetUtcNow()));
+        Host.Time.Advance(TimeSpan.FromMinutes(2));
 
         var response = await GetHealthAsync();
 
@@ -68,9 +57,9 @@ public sealed class HealthFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Health_OlderHeartbeatArrivingLate_DoesNotReplaceTheNewer()
     {
-        var now = _host.Time.GetUtcNow();
-        await _agents.PostAsync(CloudHost.KeyA, Heartbeat("hb-new", CloudHost.AgentA, now, queueDepth: 1));
-        await _agents.PostAsync(CloudHost.KeyA, Heartbeat("hb-old", CloudHost.AgentA, now.AddMinutes(-1), connected: false, queueDepth: 9));
+        var now = Host.Time.GetUtcNow();
+        await Agents.PostAsync(CloudHost.KeyA, Heartbeat("hb-new", CloudHost.AgentA, now, queueDepth: 1));
+        await Agents.PostAsync(CloudHost.KeyA, Heartbeat("hb-old", CloudHost.AgentA, now.AddMinutes(-1), connected: false, queueDepth: 9));
 
         var response = await GetHealthAsync();
 
@@ -81,8 +70,8 @@ public sealed class HealthFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task<TestResponse> GetHealthAsync()
     {
-        var request = _host.Request("GET", "/api/health", contentType: null);
-        var result = await _host.Function<HealthFunction>().RunAsync(request, CancellationToken.None);
+        var request = Host.Request("GET", "/api/health", contentType: null);
+        var result = await Host.Function<HealthFunction>().RunAsync(request, CancellationToken.None);
         return await CloudHost.ExecuteAsync(request, result);
     }
 }
