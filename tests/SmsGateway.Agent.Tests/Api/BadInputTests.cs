@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using SmsGateway.Agent.Tests.Support;
+using SmsGateway.Contracts;
 
 namespace SmsGateway.Agent.Tests.Api;
 
@@ -16,26 +17,7 @@ public sealed class BadInputTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();
 
-    public static TheoryData<string, string> InvalidBodies => new()
-    {
-        { "{\"to\": [\"+4915112345678\"], \"text\": ", "body" },
-        { "not json at all", "body" },
-        { "null", "body" },
-        { "{\"to\": \"+4915112345678\", \"text\": \"Hi\"}", "to" },
-        { "{\"to\": [4915112345678], \"text\": \"Hi\"}", "to" },
-        { "{\"to\": [\"+4915112345678\"], \"text\": 42}", "text" },
-        { "{\"to\": [\"+4915112345678\"], \"text\": \"Hi\", \"priority\": \"urgent\"}", "priority" },
-        { "{\"to\": [\"+4915112345678\"], \"text\": \"Hi\", \"priority\": 1}", "priority" },
-        { "{\"to\": [], \"text\": \"Hi\"}", "to" },
-        { "{\"text\": \"Hi\"}", "to" },
-        { "{\"to\": [\"+4915112345678\"]}", "text" },
-        { "{\"to\": [\"+4915112345678\"], \"text\": \"\"}", "text" },
-        { "{\"to\": [\"+4915112345678\"], \"text\": \"   \"}", "text" },
-        { "{\"to\": [\"12345\"], \"text\": \"Hi\"}", "to[0]" },
-        { "{\"to\": [\"+4915112345678\", \"+999\"], \"text\": \"Hi\"}", "to[1]" },
-        { "{\"to\": [\"015112345678\"], \"text\": \"Hi\"}", "to[0]" },
-        { "{\"to\": [null], \"text\": \"Hi\"}", "to[0]" },
-    };
+    public static TheoryData<string, string> InvalidBodies => SendMessageBadBodies.All;
 
     [Theory]
     [MemberData(nameof(InvalidBodies))]

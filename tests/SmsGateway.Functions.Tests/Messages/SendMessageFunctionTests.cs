@@ -1,4 +1,5 @@
 using SmsGateway.Azure.Tests.Support;
+using SmsGateway.Contracts;
 using SmsGateway.Functions.Messages;
 using SmsGateway.Functions.Tests.Support;
 
@@ -12,24 +13,7 @@ public sealed class SendMessageFunctionTests(AzuriteFixture azurite) : IAsyncLif
 
     private CloudHost _host = null!;
 
-    // The same bad inputs the standalone host's API tests send.
-    public static TheoryData<string, string> InvalidBodies => new()
-    {
-        { "{\"to\": [\"+4915112345678\"], \"text\": ", "body" },
-        { "not json at all", "body" },
-        { "null", "body" },
-        { "{\"to\": \"+4915112345678\", \"text\": \"Hi\"}", "to" },
-        { "{\"to\": [4915112345678], \"text\": \"Hi\"}", "to" },
-        { "{\"to\": [\"+4915112345678\"], \"text\": 42}", "text" },
-        { "{\"to\": [\"+4915112345678\"], \"text\": \"Hi\", \"priority\": \"urgent\"}", "priority" },
-        { "{\"to\": [], \"text\": \"Hi\"}", "to" },
-        { "{\"text\": \"Hi\"}", "to" },
-        { "{\"to\": [\"+4915112345678\"]}", "text" },
-        { "{\"to\": [\"+4915112345678\"], \"text\": \"\"}", "text" },
-        { "{\"to\": [\"12345\"], \"text\": \"Hi\"}", "to[0]" },
-        { "{\"to\": [\"+4915112345678\", \"+999\"], \"text\": \"Hi\"}", "to[1]" },
-        { "{\"to\": [null], \"text\": \"Hi\"}", "to[0]" },
-    };
+    public static TheoryData<string, string> InvalidBodies => SendMessageBadBodies.All;
 
     public async Task InitializeAsync() => _host = await CloudHost.StartAsync(azurite);
 
