@@ -38,7 +38,7 @@ public static class HealthEndpoints
             new ModemHealth(status.Connected, status.Model, status.Operator, status.Registered, status.SignalDbm, status.LastError),
             new QueueHealth(counts.Depth, counts.DeadLettered),
             new CircuitHealth(circuitState switch { CircuitState.Closed => "closed", CircuitState.HalfOpen => "half-open", _ => "open" }, circuit.OpenReason),
-            telegram is null ? null : new TelegramHealth(telegram.OutboxPending, telegram.OutboxCapacity, telegram.InboxPending, telegram.InboxCapacity));
+            telegram);
         return Results.Json(body, ApiJsonContext.Default.HealthResponse, statusCode: overall == "unhealthy" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }
 }

@@ -1,4 +1,10 @@
+using SmsGateway.Telegram.Hosting;
+
 namespace SmsGateway.Agent.Api;
 
-/// <summary>The answer to <c>GET /api/health</c>; it never contains numbers or texts. <see cref="Telegram"/> is null while the bridge is off.</summary>
-public sealed record HealthResponse(string Status, ModemHealth Modem, QueueHealth Queue, CircuitHealth Circuit, TelegramHealth? Telegram = null);
+/// <summary>
+/// The answer to <c>GET /api/health</c>; it never contains numbers or texts. <see cref="Telegram"/> is null while the
+/// bridge is off; it is not part of the overall status (SMS keep flowing while Telegram is out of reach), but a full
+/// outbox means new forwards are being dropped.
+/// </summary>
+public sealed record HealthResponse(string Status, ModemHealth Modem, QueueHealth Queue, CircuitHealth Circuit, TelegramBacklogCounts? Telegram = null);
