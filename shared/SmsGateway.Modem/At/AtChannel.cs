@@ -259,13 +259,12 @@ public sealed class AtChannel : IAsyncDisposable
                 }
 
                 lines.Clear();
-                _assembler.Append(buffer.AsSpan(0, read), lines);
+                var pending = CurrentPending();
+                _assembler.Append(buffer.AsSpan(0, read), lines, pending is { Payload: not null, Prompt.Task.IsCompleted: false });
                 foreach (var line in lines)
                 {
                     _router.Route(line, CurrentPending());
                 }
-
-                CheckPrompt();
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -283,15 +282,6 @@ public sealed class AtChannel : IAsyncDisposable
         lock (_sync)
         {
             return _pending;
-        }
-    }
-
-    private void CheckPrompt()
-    {
-        var pending = CurrentPending();
-        if (pending?.Payload is not null && !pending.Prompt.Task.IsCompleted && _assembler.TryTakePrompt())
-        {
-            pending.Prompt.TrySetResult();
         }
     }
 

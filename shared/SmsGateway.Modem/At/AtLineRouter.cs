@@ -37,6 +37,13 @@ internal sealed class AtLineRouter(ChannelWriter<AtUrc> urcs, ILogger logger)
             Publish(new AtUrc(AtLineClassifier.NameOf(header), header));
         }
 
+        if (received.IsPrompt)
+        {
+            // Only produced while a command waits for it; the payload follows.
+            pending?.Prompt.TrySetResult();
+            return;
+        }
+
         if (pending is not null && pending.IsEcho(line))
         {
             return;
