@@ -128,14 +128,20 @@ public sealed partial class DeliveryReportProcessor
 
     private static DeliveryOutcome Decide(Destination destination, PartReference part, DeliveryReport report)
     {
-        if (destination.Status is DestinationStatus.Queued or DestinationStatus.Sending)
-        {
-            return DeliveryOutcome.NotYetSent;
-        }
-
         // The index is written before "sent", so an entry can belong to an attempt that was sent again
         // with new references; only the references of the recorded send count.
         var current = part.PartIndex < destination.PartReferences.Count && destination.PartReferences[part.PartIndex] == report.MessageReference;
+        if (destination.Status is DestinationStatus.Queued or DestinationStatus.Sending)
+        {
+            // A part that an interrupted multipart send got confirmed counts now; a failure report waits for "sent".
+            if (current && report.Delivered)
+            {
+                return destination.DeliveredParts.Contains(part.PartIndex) ? DeliveryOutcome.Ignored : DeliveryOutcome.PartDelivered;
+            }
+
+            return DeliveryOutcome.NotYetSent;
+        }
+
         if (!current || destination.Status != DestinationStatus.Sent)
         {
             return DeliveryOutcome.Ignored;

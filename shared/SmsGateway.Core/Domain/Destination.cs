@@ -35,8 +35,17 @@ public sealed record Destination
 
     public DateTimeOffset? DeliveredAt { get; init; }
 
-    /// <summary>The modem's message reference (TP-MR) of each part, in part order.</summary>
+    /// <summary>
+    /// The modem's message reference (TP-MR) of each part, in part order. Before <c>sent</c>, the parts that an
+    /// interrupted multipart send already got confirmed: the next attempt resumes after them.
+    /// </summary>
     public IReadOnlyList<int> PartReferences { get; init; } = [];
+
+    /// <summary>
+    /// The concatenation reference of a multipart send once its first attempt chose one, so that parts resent
+    /// later join the parts the phone already has.
+    /// </summary>
+    public int? ConcatReference { get; init; }
 
     /// <summary>Indexes (0-based, ascending) of the parts whose delivery a status report confirmed.</summary>
     public IReadOnlyList<int> DeliveredParts { get; init; } = [];

@@ -30,4 +30,13 @@ public sealed class SmsSendException : Exception
 
     /// <summary>The modem's <c>+CMS ERROR</c> / <c>+CME ERROR</c> code, when there was one.</summary>
     public int? ErrorCode { get; }
+
+    /// <summary>
+    /// References of the parts this attempt sent and the modem confirmed before it failed, in part order: they
+    /// are on their way and must not be sent again.
+    /// </summary>
+    public IReadOnlyList<int> SentPartReferences { get; init; } = [];
+
+    /// <summary>The concatenation reference the attempt's parts carried (multipart only), for the parts still to send.</summary>
+    public int? ConcatReference { get; init; }
 }

@@ -12,10 +12,13 @@ using SmsGateway.Core.Telemetry;
 namespace SmsGateway.Core.Outbound;
 
 /// <summary>
-/// Sends one received queue item in three steps that the <see cref="OutboundWorker"/> overlaps with
+/// Sends one received queue item in four steps that the <see cref="OutboundWorker"/> overlaps with
 /// other items' sends: <see cref="PrepareAsync"/> records <c>sending</c> durably, <see cref="SendAsync"/>
-/// sends through the modem, <see cref="FinishAsync"/> records <c>sent</c> durably and only then completes
-/// the item. Failures are retried with backoff or dead-lettered with the reason.
+/// sends through the modem, <see cref="RecordAsync"/> records the outcome (<c>sent</c> with its part
+/// references, or the failure) durably, and <see cref="SettleAsync"/> then completes, abandons or
+/// dead-letters the item. Failures are retried with backoff or dead-lettered with the reason. A multipart
+/// send that failed part-way resumes after the parts the modem confirmed, with the same concatenation
+/// reference, so no confirmed part is transmitted twice.
 /// </summary>
 public sealed partial class OutboundProcessor
 {
@@ -113,8 +116,7 @@ public sealed partial class OutboundProcessor
             LogResendAfterCrash(_logger, item.MessageId, item.DestinationIndex);
         }
 
-        var destination = marked.Destinations[item.DestinationIndex];
-        return new PreparedSend(lease, destination.Attempts, destination.AttemptsInBudget);
+        return new PreparedSend(lease, marked.Destinations[item.DestinationIndex]);
     }
 
     /// <summary>Sends through the modem; a failed send is an outcome, not an exception (cancellation aside).</summary>
@@ -124,7 +126,12 @@ public sealed partial class OutboundProcessor
         using var activity = GatewayTelemetry.StartSend(item);
         try
         {
-            return new SendOutcome(await _modem.SendAsync(new OutgoingSms(item.To, item.Text, _options.DeliveryReports), cancellationToken), null);
+            var sms = new OutgoingSms(item.To, item.Text, _options.DeliveryReports)
+            {
+                ConcatReference = prepared.Destination.ConcatReference,
+                PartsAlreadySent = prepared.Destination.PartReferences.Count,
+            };
+            return new SendOutcome(await _modem.SendAsync(sms, cancellationToken), null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -139,28 +146,38 @@ public sealed partial class OutboundProcessor
     }
 
     /// <summary>
-    /// After a send: records the references and <c>sent</c> durably and only then completes the item; after a
-    /// failure, schedules the retry or dead-letters. A failure to record a known transmission is not a send
-    /// failure: it propagates, the item stays <c>sending</c> and comes back after its lock under
-    /// <c>Outbound:AfterCrash</c>, never retried as if it had not left.
+    /// After a send: records the part references and <c>sent</c> durably; after a failure, the parts the modem
+    /// confirmed and the failed, unknown or retry state. Returns what then becomes of the queue item
+    /// (<see cref="SettleAsync"/>). A failure to record a known transmission is not a send failure: it
+    /// propagates, the item stays <c>sending</c> and comes back after its lock under <c>Outbound:AfterCrash</c>,
+    /// never retried as if it had not left.
     /// </summary>
-    public async Task FinishAsync(PreparedSend prepared, SendOutcome outcome, CancellationToken cancellationToken)
+    public async Task<QueueSettlement> RecordAsync(PreparedSend prepared, SendOutcome outcome, CancellationToken cancellationToken)
     {
-        var lease = prepared.Lease;
-        var item = lease.Message;
+        var item = prepared.Lease.Message;
         if (outcome.Receipt is not { } receipt)
         {
-            await HandleFailureAsync(lease, outcome.Failure!, prepared.Attempts, prepared.AttemptsInBudget, cancellationToken);
-            return;
+            return await RecordFailureAsync(prepared, outcome.Failure!, cancellationToken);
         }
 
-        await RecordReferencesAsync(item, receipt, cancellationToken);
+        var earlier = prepared.Destination.PartReferences;
+        await RecordReferencesAsync(item, earlier.Count, receipt.PartReferences, receipt.SentAt, cancellationToken);
+        IReadOnlyList<int> references = [.. earlier, .. receipt.PartReferences];
         await _updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d => d.Status == DestinationStatus.Sending
-            ? d.MoveTo(DestinationStatus.Sent) with { SentAt = receipt.SentAt, PartReferences = receipt.PartReferences }
+            ? d.MoveTo(DestinationStatus.Sent) with { SentAt = receipt.SentAt, PartReferences = references }
             : null, cancellationToken);
-        await _queue.CompleteAsync(lease, cancellationToken);
-        LogSent(_logger, item.MessageId, item.DestinationIndex, PhoneMask.Mask(item.To), receipt.PartReferences.Count, prepared.Attempts);
+        LogSent(_logger, item.MessageId, item.DestinationIndex, PhoneMask.Mask(item.To), references.Count, prepared.Attempts);
+        return new QueueSettlement.Complete();
     }
+
+    /// <summary>Completes, abandons (for the retry) or dead-letters the item, as <see cref="RecordAsync"/> decided.</summary>
+    public Task SettleAsync(PreparedSend prepared, QueueSettlement settlement, CancellationToken cancellationToken) => settlement switch
+    {
+        QueueSettlement.Complete => _queue.CompleteAsync(prepared.Lease, cancellationToken),
+        QueueSettlement.Retry retry => _queue.AbandonAsync(prepared.Lease, retry.Delay, cancellationToken),
+        QueueSettlement.DeadLetter letter => _queue.DeadLetterAsync(prepared.Lease, letter.Reason, letter.Description, cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(settlement), settlement, "unknown settlement"),
+    };
 
     /// <summary>
     /// Gives back a prepared item that was never handed to the modem (the modem went away first): <c>queued</c>
@@ -176,13 +193,18 @@ public sealed partial class OutboundProcessor
     }
 
     // Before "sent": a report that finds the destination still "sending" waits for it; the other order
-    // could leave a sent destination that no report can ever find.
-    private async Task RecordReferencesAsync(OutboundSms item, SmsSendReceipt receipt, CancellationToken cancellationToken)
+    // could leave a sent destination that no report can ever find. firstPart: where a resumed send began.
+    private async Task RecordReferencesAsync(OutboundSms item, int firstPart, IReadOnlyList<int> references, DateTimeOffset sentAt, CancellationToken cancellationToken)
     {
+        if (references.Count == 0)
+        {
+            return;
+        }
+
         try
         {
             await _references.RecordAsync(
-                receipt.PartReferences.Select((reference, part) => new PartReference(item.To, reference, item.MessageId, item.DestinationIndex, part, receipt.SentAt)).ToList(),
+                references.Select((reference, part) => new PartReference(item.To, reference, item.MessageId, item.DestinationIndex, firstPart + part, sentAt)).ToList(),
                 cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -192,43 +214,57 @@ public sealed partial class OutboundProcessor
         }
     }
 
-    private async Task HandleFailureAsync(QueueLease lease, SmsSendException failure, int attempts, int attemptsInBudget, CancellationToken cancellationToken)
+    private async Task<QueueSettlement> RecordFailureAsync(PreparedSend prepared, SmsSendException failure, CancellationToken cancellationToken)
     {
-        var item = lease.Message;
+        var item = prepared.Lease.Message;
+        var attempts = prepared.Attempts;
         var error = failure.ErrorCode is { } code ? $"{failure.Message} (error {code})" : failure.Message;
-        if (failure.Kind == SendFailureKind.UnknownOutcome && _options.AfterCrash == AfterCrashPolicy.Unknown)
+
+        // Parts the modem confirmed before the failure are on their way: the next attempt (or a replay) resumes after them.
+        var earlier = prepared.Destination.PartReferences;
+        await RecordReferencesAsync(item, earlier.Count, failure.SentPartReferences, _time.GetUtcNow(), cancellationToken);
+        IReadOnlyList<int> confirmed = [.. earlier, .. failure.SentPartReferences];
+        var concatReference = failure.ConcatReference ?? prepared.Destination.ConcatReference;
+        Destination WithProgress(Destination d) => d with { PartReferences = confirmed, ConcatReference = concatReference };
+
+        if (failure.Kind == SendFailureKind.UnknownOutcome)
         {
-            // The PDU went out and no answer came: at most once means a person decides, as after a crash.
-            await SettleAsync(lease, DestinationStatus.Unknown, DeadLetterReasons.UnknownOutcome, attempts, $"{error}; the SMS may have left the modem", cancellationToken);
-            return;
+            if (_options.AfterCrash == AfterCrashPolicy.Unknown)
+            {
+                // The PDU went out and no answer came: at most once means a person decides, as after a crash.
+                return await RecordGivenUpAsync(prepared, DestinationStatus.Unknown, DeadLetterReasons.UnknownOutcome, $"{error}; the SMS may have left the modem", WithProgress, cancellationToken);
+            }
+
+            // At least once: the part that may have left is sent again (never the parts confirmed before it), and said so.
+            error = $"{error}; part {confirmed.Count + 1} may have left the modem and is sent again (Outbound:AfterCrash=resend)";
         }
 
-        if (failure.Kind == SendFailureKind.Permanent || attemptsInBudget >= _options.MaxAttempts)
+        if (failure.Kind == SendFailureKind.Permanent || prepared.AttemptsInBudget >= _options.MaxAttempts)
         {
             var reason = failure.Kind == SendFailureKind.Permanent ? DeadLetterReasons.PermanentError : DeadLetterReasons.RetryLimitExceeded;
-            await SettleAsync(lease, DestinationStatus.Failed, reason, attempts, error, cancellationToken);
-            return;
+            return await RecordGivenUpAsync(prepared, DestinationStatus.Failed, reason, error, WithProgress, cancellationToken);
         }
 
-        var delay = _backoff.DelayAfter(attemptsInBudget);
+        var delay = _backoff.DelayAfter(prepared.AttemptsInBudget);
         var next = _time.GetUtcNow() + delay;
         await _updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d => d.Status == DestinationStatus.Sending
-            ? d.MoveTo(DestinationStatus.Queued) with { Error = error, NextAttemptAt = next }
+            ? WithProgress(d.MoveTo(DestinationStatus.Queued)) with { Error = error, NextAttemptAt = next }
             : null, cancellationToken);
-        await _queue.AbandonAsync(lease, delay, cancellationToken);
         LogRetry(_logger, item.MessageId, item.DestinationIndex, attempts, failure.Kind, delay.TotalMilliseconds, error);
+        return new QueueSettlement.Retry(delay);
     }
 
-    // Dead-letters the item after recording the destination as failed or unknown, with the reason in its error.
-    private async Task SettleAsync(QueueLease lease, DestinationStatus status, string reason, int attempts, string error, CancellationToken cancellationToken)
+    // Records the destination as failed or unknown, with the reason in its error; the item is then dead-lettered.
+    private async Task<QueueSettlement> RecordGivenUpAsync(
+        PreparedSend prepared, DestinationStatus status, string reason, string error, Func<Destination, Destination> withProgress, CancellationToken cancellationToken)
     {
-        var item = lease.Message;
-        var description = $"{reason} after {attempts} attempt(s): {error}";
+        var item = prepared.Lease.Message;
+        var description = $"{reason} after {prepared.Attempts} attempt(s): {error}";
         await _updater.UpdateDestinationAsync(item.MessageId, item.DestinationIndex, d => d.Status == DestinationStatus.Sending
-            ? d.MoveTo(status) with { Error = description }
+            ? withProgress(d.MoveTo(status)) with { Error = description }
             : null, cancellationToken);
-        await _queue.DeadLetterAsync(lease, reason, description, cancellationToken);
-        LogDeadLettered(_logger, item.MessageId, item.DestinationIndex, reason, attempts, error);
+        LogDeadLettered(_logger, item.MessageId, item.DestinationIndex, reason, prepared.Attempts, error);
+        return new QueueSettlement.DeadLetter(reason, description);
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Sent message {MessageId} destination {Index} to {To}: {Parts} part(s), attempt {Attempt}")]

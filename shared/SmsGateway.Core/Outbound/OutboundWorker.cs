@@ -8,10 +8,11 @@ namespace SmsGateway.Core.Outbound;
 
 /// <summary>
 /// Takes items from the queue and hands them to the modem one at a time (a modem sends one SMS at a
-/// time). It waits on the queue, not on a timer, so a new item is sent the moment it is queued. While
-/// a send is on the air it does the database work around it: the previous item's "sent" and completion,
-/// and the next item's receive and "sending". So under load the modem never waits for the database
-/// (each commit is an fsync), only for its own round trips. Under <c>Outbound:AfterCrash=unknown</c> the
+/// time). It waits on the queue, not on a timer, so a new item is sent the moment it is queued. The next
+/// SMS goes to the modem only once the previous one's outcome (<c>sent</c> and its part references, or the
+/// failure) is durable, so a crash can leave at most the one SMS on the air unrecorded, and at most that one
+/// is sent twice. The rest of the database work is done while an SMS is on the air: the previous item's
+/// completion, and the next item's receive and <c>sending</c>. Under <c>Outbound:AfterCrash=unknown</c> the
 /// next item is not marked <c>sending</c> ahead: after a crash, <c>unknown</c> must mean "handed to the
 /// modem", not "taken ahead".
 /// </summary>
@@ -35,7 +36,10 @@ public sealed partial class OutboundWorker(
         await using var graceOnStop = stoppingToken.Register(() => sendStop.CancelAfter(options.Value.StopGrace));
         var sendToken = sendStop.Token;
         PreparedSend? next = null;
-        var finishing = Task.CompletedTask;
+
+        // The previous item's outcome record (the next send waits for it) and its queue settlement (it does not).
+        var recorded = Task.FromResult<QueueSettlement?>(null);
+        var settled = Task.CompletedTask;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -45,7 +49,7 @@ public sealed partial class OutboundWorker(
                     if (!await ModemReadyAsync(stoppingToken))
                     {
                         // The item taken ahead goes back untried and uncharged.
-                        await finishing;
+                        await settled;
                         if (next is not null)
                         {
                             await processor.ReleaseAsync(next, stoppingToken);
@@ -63,13 +67,16 @@ public sealed partial class OutboundWorker(
                         continue;
                     }
 
+                    // Only one SMS may be on the air without its outcome recorded: a crash can then double only that one.
+                    await recorded;
                     var sending = processor.SendAsync(current, sendToken);
-                    await finishing;
+                    await settled;
                     next = await ReceiveAheadAsync(stoppingToken);
                     var outcome = await sending;
 
-                    // On the thread pool: SQLite commits synchronously, and the next send must not wait for it.
-                    finishing = Task.Run(() => FinishAsync(current, outcome, sendToken), CancellationToken.None);
+                    // On the thread pool: SQLite commits synchronously, and the loop must not wait for it here.
+                    recorded = Task.Run(() => RecordAsync(current, outcome, sendToken), CancellationToken.None);
+                    settled = SettleAsync(current, recorded, sendToken);
                 }
                 catch (OperationCanceledException) when (sendToken.IsCancellationRequested)
                 {
@@ -90,7 +97,7 @@ public sealed partial class OutboundWorker(
         }
         finally
         {
-            await finishing;
+            await settled;
             if (next is not null)
             {
                 await ReleaseQuietlyAsync(next);
@@ -152,21 +159,46 @@ public sealed partial class OutboundWorker(
         }
     }
 
-    // Runs beside the next send, so its failure is logged here rather than thrown into that send's loop.
-    private async Task FinishAsync(PreparedSend prepared, SendOutcome outcome, CancellationToken cancellationToken)
+    // Runs beside the next receive, so its failure is logged here rather than thrown into the loop. Null: not recorded.
+    private async Task<QueueSettlement?> RecordAsync(PreparedSend prepared, SendOutcome outcome, CancellationToken cancellationToken)
     {
         try
         {
-            await processor.FinishAsync(prepared, outcome, cancellationToken);
+            return await processor.RecordAsync(prepared, outcome, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // The item stays locked and comes back when its lock expires; nothing is lost.
+            // The item stays locked and "sending", and comes back when its lock expires; nothing is lost.
             LogWorkerError(logger, ex);
         }
         catch (OperationCanceledException)
         {
             // Stopping: the item comes back on the next start.
+        }
+
+        return null;
+    }
+
+    // Runs beside the next send: the item's fate is durable on its destination, so its settlement need not hold the modem.
+    private async Task SettleAsync(PreparedSend prepared, Task<QueueSettlement?> recorded, CancellationToken cancellationToken)
+    {
+        if (await recorded is not { } settlement)
+        {
+            return;
+        }
+
+        try
+        {
+            await processor.SettleAsync(prepared, settlement, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The item stays locked and comes back when its lock expires, and is then settled from its recorded state.
+            LogWorkerError(logger, ex);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the item comes back on the next start and is settled from its recorded state.
         }
     }
 

@@ -1,9 +1,16 @@
+using SmsGateway.Core.Domain;
 using SmsGateway.Core.Queue;
 
 namespace SmsGateway.Core.Outbound;
 
 /// <summary>A received item whose destination is durably <c>sending</c>: ready for the modem.</summary>
 /// <param name="Lease">The queue item, still locked.</param>
-/// <param name="Attempts">Attempts including this one.</param>
-/// <param name="AttemptsInBudget">Attempts since the last replay, including this one.</param>
-public sealed record PreparedSend(QueueLease Lease, int Attempts, int AttemptsInBudget);
+/// <param name="Destination">The destination as recorded <c>sending</c>, this attempt counted.</param>
+public sealed record PreparedSend(QueueLease Lease, Destination Destination)
+{
+    /// <summary>Attempts including this one.</summary>
+    public int Attempts => Destination.Attempts;
+
+    /// <summary>Attempts since the last replay, including this one.</summary>
+    public int AttemptsInBudget => Destination.AttemptsInBudget;
+}

@@ -21,7 +21,7 @@ internal static class SendFailureClassifier
         _ => SendFailureKind.Transient,
     };
 
-    public static SmsSendException ToSendException(AtException exception, int partNumber, IReadOnlyList<int> sentReferences, int partCount)
+    public static SmsSendException ToSendException(AtException exception, int partNumber, IReadOnlyList<int> sentReferences, int partCount, int? concatReference)
     {
         var kind = Classify(exception);
         var message = partCount == 1
@@ -29,10 +29,14 @@ internal static class SendFailureClassifier
             : $"part {partNumber} of {partCount} failed: {exception.Message}";
         if (sentReferences.Count > 0)
         {
-            message += $"; {sentReferences.Count} part(s) already sent (references {string.Join(", ", sentReferences)})";
+            message += $"; {sentReferences.Count} part(s) before it sent (references {string.Join(", ", sentReferences)})";
         }
 
         var code = exception is AtCommandException { ErrorCode: { } errorCode } ? errorCode : (int?)null;
-        return new SmsSendException(kind, message, code, exception);
+        return new SmsSendException(kind, message, code, exception)
+        {
+            SentPartReferences = [.. sentReferences],
+            ConcatReference = concatReference,
+        };
     }
 }

@@ -16,12 +16,15 @@ internal sealed class SmsSender(ModemOptions options, TimeProvider timeProvider,
 
     public async Task<SmsSendReceipt> SendAsync(ModemSession session, OutgoingSms sms, CancellationToken cancellationToken)
     {
-        var parts = Encode(sms);
+        var concatReference = sms.ConcatReference ?? (byte)Interlocked.Increment(ref _concatReference);
+        var parts = Encode(sms, concatReference);
+        var multipart = parts.Count > 1;
+        var remaining = parts.Skip(Math.Max(0, sms.PartsAlreadySent)).ToList();
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            GsmModemLog.Sending(logger, PhoneMask.Mask(sms.To), parts.Count);
-            if (parts.Count > 1 && !session.LinkKeptOpen)
+            GsmModemLog.Sending(logger, PhoneMask.Mask(sms.To), remaining.Count);
+            if (remaining.Count > 1 && !session.LinkKeptOpen)
             {
                 // Keeps the radio link open between the parts; modems without it answer ERROR, which is fine.
                 // Once per connection: asking before every message cost a round trip between two sends.
@@ -29,30 +32,24 @@ internal sealed class SmsSender(ModemOptions options, TimeProvider timeProvider,
                 session.LinkKeptOpen = true;
             }
 
-            var references = new List<int>(parts.Count);
-            foreach (var part in parts)
+            var references = new List<int>(remaining.Count);
+            foreach (var part in remaining)
             {
                 try
                 {
-                    var response = await session.ExecuteWithPayloadAsync($"AT+CMGS={part.TpduLength}", part.Hex, cancellationToken);
-                    var reference = AtValueParser.Int(AtValueParser.Fields(response.ValueOf("+CMGS:")), 0);
-                    if (reference is null)
-                    {
-                        // An OK without +CMGS is not this send's answer (a late OK of an earlier command):
-                        // whether the part left is unknown, and the channel is out of step until re-initialised.
-                        session.MarkOutOfStep();
-                        throw new SmsSendException(
-                            SendFailureKind.UnknownOutcome,
-                            $"the modem answered part {part.PartNumber} of {parts.Count} without a message reference; re-initialising");
-                    }
-
-                    references.Add(reference.Value);
+                    references.Add(await SendPartAsync(session, part, parts.Count, cancellationToken));
                 }
                 catch (AtException ex)
                 {
-                    var failure = SendFailureClassifier.ToSendException(ex, part.PartNumber, references, parts.Count);
-                    GsmModemLog.SendFailed(logger, PhoneMask.Mask(sms.To), failure.Kind, failure.Message);
-                    throw failure;
+                    throw Failed(sms, SendFailureClassifier.ToSendException(ex, part.PartNumber, references, parts.Count, multipart ? concatReference : null));
+                }
+                catch (SmsSendException ex)
+                {
+                    throw Failed(sms, new SmsSendException(ex.Kind, ex.Message, ex.ErrorCode, ex.InnerException)
+                    {
+                        SentPartReferences = [.. references],
+                        ConcatReference = multipart ? concatReference : null,
+                    });
                 }
             }
 
@@ -65,14 +62,37 @@ internal sealed class SmsSender(ModemOptions options, TimeProvider timeProvider,
         }
     }
 
-    private IReadOnlyList<SubmitPdu> Encode(OutgoingSms sms)
+    private static async Task<int> SendPartAsync(ModemSession session, SubmitPdu part, int partCount, CancellationToken cancellationToken)
+    {
+        var response = await session.ExecuteWithPayloadAsync($"AT+CMGS={part.TpduLength}", part.Hex, cancellationToken);
+        var reference = AtValueParser.Int(AtValueParser.Fields(response.ValueOf("+CMGS:")), 0);
+        if (reference is null)
+        {
+            // An OK without +CMGS is not this send's answer (a late OK of an earlier command):
+            // whether the part left is unknown, and the channel is out of step until re-initialised.
+            session.MarkOutOfStep();
+            throw new SmsSendException(
+                SendFailureKind.UnknownOutcome,
+                $"the modem answered part {part.PartNumber} of {partCount} without a message reference; re-initialising");
+        }
+
+        return reference.Value;
+    }
+
+    private SmsSendException Failed(OutgoingSms sms, SmsSendException failure)
+    {
+        GsmModemLog.SendFailed(logger, PhoneMask.Mask(sms.To), failure.Kind, failure.Message);
+        return failure;
+    }
+
+    private IReadOnlyList<SubmitPdu> Encode(OutgoingSms sms, int concatReference)
     {
         try
         {
             return PduEncoder.EncodeSubmit(sms.To, sms.Text, new SubmitOptions
             {
                 RequestStatusReport = sms.RequestDeliveryReport && options.DeliveryReports,
-                ConcatReference = (byte)Interlocked.Increment(ref _concatReference),
+                ConcatReference = (byte)concatReference,
             });
         }
         catch (ArgumentException ex)

@@ -38,7 +38,9 @@ internal static class SimSendCommand
         await session.BeginExclusiveAsync(cancellationToken);
         try
         {
-            await session.WriteAsync("\r\n> ", cancellationToken);
+            // Some modems put an unsolicited line in the same write as the prompt (Huawei ^RSSI, a +CDSI notice).
+            var after = state.Options.LineAfterPrompt is { Length: > 0 } line ? $"\r\n{line}\r\n" : string.Empty;
+            await session.WriteAsync("\r\n> " + after, cancellationToken);
             input = await session.ReadPduAsync(cancellationToken);
         }
         finally
@@ -76,7 +78,7 @@ internal static class SimSendCommand
 
         var messageReference = state.NextMessageReference();
         session.Modem.RecordTransmission(submit, pdu.Hex.ToUpperInvariant(), messageReference);
-        return SimAtResult.Ok($"+CMGS: {messageReference}");
+        return state.TakeLostAnswer() ? SimAtResult.Silent() : SimAtResult.Ok($"+CMGS: {messageReference}");
     }
 
     private static SubmitMessage? Validate(string hex, int length, out string reason)

@@ -97,11 +97,24 @@ public sealed partial class SimulatedModem : IDisposable
         }
     }
 
-    /// <summary>The next <paramref name="count"/> sends fail with <c>+CMS ERROR: <paramref name="cmsError"/></c>, nothing transmitted.</summary>
-    public void FailNextSends(int cmsError, int count = 1)
+    /// <summary>
+    /// <paramref name="count"/> sends fail with <c>+CMS ERROR: <paramref name="cmsError"/></c>, nothing transmitted, after
+    /// <paramref name="afterParts"/> sends that go through.
+    /// </summary>
+    public void FailNextSends(int cmsError, int count = 1, int afterParts = 0)
     {
-        State.FailNextSends(cmsError, count);
-        SimulatorLog.FaultInjected(_logger, $"next {count} send(s) fail with +CMS ERROR: {cmsError}");
+        State.FailNextSends(cmsError, count, afterParts);
+        SimulatorLog.FaultInjected(_logger, $"{count} send(s) after the next {afterParts} fail with +CMS ERROR: {cmsError}");
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> sends reach the air and are never answered (the <c>+CMGS</c> is lost), after
+    /// <paramref name="afterParts"/> sends that are answered.
+    /// </summary>
+    public void LoseNextAnswers(int count = 1, int afterParts = 0)
+    {
+        State.LoseNextAnswers(count, afterParts);
+        SimulatorLog.FaultInjected(_logger, $"{count} send(s) after the next {afterParts} transmitted without an answer");
     }
 
     /// <summary>

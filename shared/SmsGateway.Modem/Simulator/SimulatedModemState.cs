@@ -11,6 +11,9 @@ public sealed class SimulatedModemState
     private int _nextMessageReference;
     private int _failureCode;
     private int _failureCount;
+    private int _failureSkip;
+    private int _lostAnswerCount;
+    private int _lostAnswerSkip;
     private long _hangUntilTicks;
 
     public SimulatedModemState(SimulatorOptions options)
@@ -117,17 +120,21 @@ public sealed class SimulatedModemState
         }
     }
 
-    /// <summary>Makes the next <paramref name="count"/> sends fail with <c>+CMS ERROR: &lt;code&gt;</c>.</summary>
-    public void FailNextSends(int cmsError, int count)
+    /// <summary>
+    /// Makes <paramref name="count"/> sends fail with <c>+CMS ERROR: &lt;code&gt;</c>, after <paramref name="afterParts"/>
+    /// sends that go through (so part 2 of a multipart SMS can be the one that fails).
+    /// </summary>
+    public void FailNextSends(int cmsError, int count, int afterParts = 0)
     {
         lock (_lock)
         {
             _failureCode = cmsError;
             _failureCount = count;
+            _failureSkip = afterParts;
         }
     }
 
-    /// <summary>Consumes one injected send failure, if any is left.</summary>
+    /// <summary>Consumes one injected send failure, if any is due.</summary>
     public int? TakeSendFailure()
     {
         lock (_lock)
@@ -137,8 +144,48 @@ public sealed class SimulatedModemState
                 return null;
             }
 
+            if (_failureSkip > 0)
+            {
+                _failureSkip--;
+                return null;
+            }
+
             _failureCount--;
             return _failureCode;
+        }
+    }
+
+    /// <summary>
+    /// Makes <paramref name="count"/> sends reach the air with no answer at all (the <c>+CMGS</c> is lost), after
+    /// <paramref name="afterParts"/> sends that are answered: what the host sees as an unknown outcome.
+    /// </summary>
+    public void LoseNextAnswers(int count, int afterParts = 0)
+    {
+        lock (_lock)
+        {
+            _lostAnswerCount = count;
+            _lostAnswerSkip = afterParts;
+        }
+    }
+
+    /// <summary>True when this transmitted part's answer is to be lost.</summary>
+    public bool TakeLostAnswer()
+    {
+        lock (_lock)
+        {
+            if (_lostAnswerCount <= 0)
+            {
+                return false;
+            }
+
+            if (_lostAnswerSkip > 0)
+            {
+                _lostAnswerSkip--;
+                return false;
+            }
+
+            _lostAnswerCount--;
+            return true;
         }
     }
 

@@ -62,6 +62,13 @@ public sealed class SimulatorOptions
     [Range(1, 255)]
     public int StorageSize { get; set; } = 30;
 
+    /// <summary>
+    /// A line the modem writes right after the <c>"&gt; "</c> prompt, in the same write (e.g. <c>^RSSI: 20</c>, as
+    /// Huawei sticks do, or a <c>+CDSI</c> notice); none when empty.
+    /// </summary>
+    [RegularExpression(@"^[^\r\n]*$", ErrorMessage = "must be a single line")]
+    public string? LineAfterPrompt { get; set; }
+
     /// <summary>Emit Huawei-style <c>^RSSI:</c> / <c>^BOOT:</c> URCs at random moments, to test URC tolerance.</summary>
     public bool VendorUrcs { get; set; }
 

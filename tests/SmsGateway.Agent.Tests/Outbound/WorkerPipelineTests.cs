@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using SmsGateway.Agent.Tests.Support;
 using SmsGateway.Core.Modem;
+using SmsGateway.Core.Storage;
+using SmsGateway.Storage.Embedded;
 
 namespace SmsGateway.Agent.Tests.Outbound;
 
@@ -25,6 +27,25 @@ public sealed class WorkerPipelineTests
 
         Assert.Equal(2, modem.Sent.Count);
         Assert.All(sent.GetProperty("destinations").EnumerateArray(), d => Assert.Equal(1, d.GetProperty("attempts").GetInt32()));
+    }
+
+    [Fact]
+    public async Task NextSend_WaitsUntilThePreviousSendsOutcomeIsDurable()
+    {
+        // A crash may then leave at most the one SMS on the air unrecorded, so at most that one is sent twice.
+        var modem = new ScriptedModem();
+        SentGatedMessageStore? store = null;
+        await using var gateway = await GatewayInstance.StartAsync(modem, customize: builder => builder.Services.AddSingleton<IMessageStore>(sp =>
+            store = new SentGatedMessageStore(new SqliteMessageStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()))));
+
+        var id = await SendAsync(gateway);
+        await store!.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The first SMS has left and its "sent" is held back: the second must not be on the air yet.
+        Assert.Single(modem.Sent);
+        store.Gate.SetResult();
+        await gateway.WaitForAsync(id, m => Statuses(m) == "sent,sent");
+        Assert.Equal(2, modem.Sent.Count);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace SmsGateway.Agent.Tests.Support;
 /// <summary>Reads the simulator's air log: the ground truth of what left the modem.</summary>
 public static class AirLog
 {
-    public sealed record Entry(string To, string Text, int Part, int Parts);
+    public sealed record Entry(string To, string Text, int Part, int Parts, int? Reference = null);
 
     public static IReadOnlyList<Entry> Read(string path)
     {
@@ -30,7 +30,8 @@ public static class AirLog
                 json.GetProperty("to").GetString()!,
                 json.GetProperty("text").GetString() ?? string.Empty,
                 json.TryGetProperty("part", out var part) && part.ValueKind == JsonValueKind.Number ? part.GetInt32() : 1,
-                json.TryGetProperty("parts", out var parts) && parts.ValueKind == JsonValueKind.Number ? parts.GetInt32() : 1));
+                json.TryGetProperty("parts", out var parts) && parts.ValueKind == JsonValueKind.Number ? parts.GetInt32() : 1,
+                json.TryGetProperty("reference", out var reference) && reference.ValueKind == JsonValueKind.Number ? reference.GetInt32() : null));
         }
 
         return entries;

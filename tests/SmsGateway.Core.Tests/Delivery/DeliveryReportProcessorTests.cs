@@ -65,6 +65,27 @@ public sealed class DeliveryReportProcessorTests
     }
 
     [Fact]
+    public async Task Receive_PartConfirmedByAnInterruptedMultipartSend_CountsWhileQueued_AndTheRestCompletesIt()
+    {
+        // Part 1 of 3 went out before part 2 failed: the destination waits for its retry with one confirmed part.
+        var id = await SentAsync(Alice, DestinationStatus.Queued, references: [20]);
+
+        var early = await _sut.ReceiveAsync(Delivered(Alice, 20), CancellationToken.None);
+
+        Assert.Equal(DeliveryOutcome.PartDelivered, early);
+        Assert.Equal(DestinationStatus.Queued, DestinationOf(id).Status);
+        Assert.Equal([0], DestinationOf(id).DeliveredParts);
+        Assert.Equal(0, _pending.Count);
+
+        // The retry sends parts 2 and 3.
+        await new MessageUpdater(_store, _time).UpdateDestinationAsync(id, 0, d => d with { Status = DestinationStatus.Sent, PartReferences = [20, 21, 22] }, CancellationToken.None);
+        await _index.RecordAsync([new PartReference(Alice, 21, id, 0, 1, _time.GetUtcNow()), new PartReference(Alice, 22, id, 0, 2, _time.GetUtcNow())], CancellationToken.None);
+        Assert.Equal(DeliveryOutcome.PartDelivered, await _sut.ReceiveAsync(Delivered(Alice, 21), CancellationToken.None));
+        Assert.Equal(DeliveryOutcome.Delivered, await _sut.ReceiveAsync(Delivered(Alice, 22), CancellationToken.None));
+        Assert.Equal(DestinationStatus.Delivered, DestinationOf(id).Status);
+    }
+
+    [Fact]
     public async Task Receive_SameReportTwice_ChangesNothingTheSecondTime()
     {
         var id = await SentAsync(Alice, references: [10, 11]);
@@ -154,13 +175,15 @@ public sealed class DeliveryReportProcessorTests
     [Fact]
     public async Task Receive_BeforeSentIsRecorded_IsParkedAndAppliedOnceItIs()
     {
+        // The index is written before "sent"; the destination gets its references with "sent".
         var id = await SentAsync(Alice, DestinationStatus.Sending, 5);
+        var updater = new MessageUpdater(_store, _time);
+        await updater.UpdateDestinationAsync(id, 0, d => d with { PartReferences = [] }, CancellationToken.None);
 
         Assert.Equal(DeliveryOutcome.NotYetSent, await _sut.ReceiveAsync(Delivered(Alice, 5), CancellationToken.None));
         Assert.Equal(1, await _sut.RetryPendingAsync(CancellationToken.None));
 
-        var updater = new MessageUpdater(_store, _time);
-        await updater.UpdateDestinationAsync(id, 0, d => d.MoveTo(DestinationStatus.Sent), CancellationToken.None);
+        await updater.UpdateDestinationAsync(id, 0, d => d.MoveTo(DestinationStatus.Sent) with { PartReferences = [5] }, CancellationToken.None);
         Assert.Equal(0, await _sut.RetryPendingAsync(CancellationToken.None));
 
         Assert.Equal(DestinationStatus.Delivered, DestinationOf(id).Status);

@@ -162,7 +162,48 @@ public sealed class GsmModemSendTests
 
         Assert.Equal(SendFailureKind.Transient, error.Kind);
         Assert.Contains("part 2 of 2", error.Message, StringComparison.Ordinal);
-        Assert.Contains("1 part(s) already sent (references 9)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1 part(s) before it sent (references 9)", error.Message, StringComparison.Ordinal);
+        Assert.Equal([9], error.SentPartReferences);
+        Assert.NotNull(error.ConcatReference);
+    }
+
+    [Fact]
+    public async Task Send_ResumedAfterConfirmedParts_SendsOnlyTheRestWithTheSameConcatReference()
+    {
+        var text = string.Concat(Enumerable.Repeat("The quick brown fox jumps over the lazy dog. ", 8));
+        var modem = new ScriptedModemStream();
+        await using var harness = await GsmModemHarness.ConnectedAsync(modem);
+        var reference = 60;
+        modem.Expect("AT+CMMS=2", Ok)
+            .AlwaysWhen(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal), _ => ["\r\n> "])
+            .AlwaysWhen(c => c.StartsWith("00", StringComparison.Ordinal), _ => [$"\r\n+CMGS: {++reference}\r\n", Ok]);
+
+        var receipt = await harness.Modem.SendAsync(new OutgoingSms(To, text) { ConcatReference = 201, PartsAlreadySent = 1 }, CancellationToken.None);
+
+        Assert.Equal([61, 62], receipt.PartReferences);
+        var parts = modem.Commands.Where(c => c.StartsWith("00", StringComparison.Ordinal)).Select(hex => (SubmitMessage)PduDecoder.Decode(hex)).ToList();
+        Assert.Equal([2, 3], parts.Select(p => p.Concat!.PartNumber));
+        Assert.All(parts, p => Assert.Equal((201, 3), (p.Concat!.Reference, p.Concat.PartCount)));
+    }
+
+    [Fact]
+    public async Task Send_SecondPartUnanswered_IsUnknownWithTheFirstPartConfirmed()
+    {
+        var modem = new ScriptedModemStream();
+        await using var harness = await GsmModemHarness.ConnectedAsync(modem);
+        var pdus = 0;
+        modem.Expect("AT+CMMS=2", Ok)
+            .AlwaysWhen(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal), _ => ["\r\n> "])
+            .AlwaysWhen(c => c.StartsWith("00", StringComparison.Ordinal), _ => ++pdus == 1 ? ["\r\n+CMGS: 11\r\n", Ok] : []);
+        var before = modem.Commands.Count;
+
+        var send = harness.Modem.SendAsync(new OutgoingSms(To, LongText), CancellationToken.None);
+        await modem.WaitForCommandsAsync(before + 5);
+        harness.Time.Advance(harness.Options.SendTimeout);
+
+        var error = await Assert.ThrowsAsync<SmsSendException>(() => send.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(SendFailureKind.UnknownOutcome, error.Kind);
+        Assert.Equal([11], error.SentPartReferences);
     }
 
     [Fact]
