@@ -42,6 +42,37 @@ public sealed class DriverOverPtyTests
     }
 
     [PtyFact]
+    public async Task Send_MultipartWithALineAfterEveryPrompt_EveryPartGoesOutAtOnce()
+    {
+        // Huawei sticks and modems with reports on write an unsolicited line in the same burst as "> ".
+        await using var h = await PtyDriverHarness.StartAsync(
+            sim => sim.LineAfterPrompt = "+CDSI: \"SM\",2",
+            driver => driver.SendTimeout = TimeSpan.FromSeconds(30));
+
+        var receipt = await h.Driver.SendAsync(new OutgoingSms(To, _longText), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal([1, 2, 3], h.AirLog().Select(l => l.GetProperty("part").GetInt32()));
+        Assert.Equal(3, receipt.PartReferences.Count);
+    }
+
+    [PtyFact]
+    public async Task Send_ResumedAfterTheFirstPart_SendsOnlyPartsTwoAndThreeWithTheSameReference()
+    {
+        await using var h = await PtyDriverHarness.StartAsync();
+        h.Simulator.FailNextSends(42, 1, afterParts: 1);
+
+        var failure = await Assert.ThrowsAsync<SmsSendException>(() => h.Driver.SendAsync(new OutgoingSms(To, _longText), CancellationToken.None));
+        var receipt = await h.Driver.SendAsync(
+            new OutgoingSms(To, _longText) { ConcatReference = failure.ConcatReference, PartsAlreadySent = failure.SentPartReferences.Count },
+            CancellationToken.None);
+
+        var log = h.AirLog();
+        Assert.Equal([1, 2, 3], log.Select(l => l.GetProperty("part").GetInt32()));
+        Assert.Single(log.Select(l => l.GetProperty("reference").GetInt32()).Distinct());
+        Assert.Equal([.. failure.SentPartReferences, .. receipt.PartReferences], log.Select(l => l.GetProperty("messageReference").GetInt32()));
+    }
+
+    [PtyFact]
     public async Task Inbound_SinglePart_ReachesTheSinkBeforeItLeavesTheSim()
     {
         await using var h = await PtyDriverHarness.StartAsync();
