@@ -57,7 +57,7 @@ internal static class SendMessageBodyReader
     }
 
     private static Result TooLarge(long? limit) =>
-        Fail("body", $"The body is larger than the {limit / 1024} KiB allowed.", StatusCodes.Status413PayloadTooLarge);
+        Fail("body", HttpLimits.TooLargeDetail(limit), StatusCodes.Status413PayloadTooLarge);
 
     private static Result Fail(string field, string message, int status = StatusCodes.Status400BadRequest) =>
         new(null, new Dictionary<string, string[]> { [field] = [message] }, status);
