@@ -17,6 +17,9 @@ public static class HttpLimits
             ? feature.MaxRequestBodySize
             : MaxMessageBodyBytes;
 
+    /// <summary>The problem detail of a body over <paramref name="limit"/> bytes.</summary>
+    public static string TooLargeDetail(long? limit) => $"The body is larger than the {limit / 1024} KiB allowed.";
+
     /// <summary>Lowers the server's body limit for this request (a host whose server-wide limit serves larger bodies elsewhere).</summary>
     public static void LimitBody(HttpRequest request, long maxBytes)
     {

@@ -28,14 +28,12 @@ internal static class SendMessageBodyReader
         }
         catch (JsonException ex)
         {
-            // A syntax error comes wrapped around the reader's own JsonException; a wrong type does not.
-            var field = ex.InnerException is JsonException ? null : FieldOf(ex.Path);
-            return field switch
+            return JsonBodyError.FieldOf(ex) switch
             {
                 "to" => Fail("to", "'to' must be an array of phone numbers given as strings, e.g. [\"+4915112345678\"]."),
                 "text" => Fail("text", "'text' must be a string."),
                 "priority" => Fail("priority", "'priority' must be \"normal\" or \"high\"."),
-                _ => Fail("body", $"The body is not valid JSON (line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1})."),
+                _ => Fail("body", JsonBodyError.NotJson(ex)),
             };
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
@@ -44,20 +42,8 @@ internal static class SendMessageBodyReader
         }
     }
 
-    private static string? FieldOf(string? path)
-    {
-        if (path is null || !path.StartsWith("$.", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var name = path[2..];
-        var end = name.IndexOfAny(['.', '[']);
-        return (end < 0 ? name : name[..end]).ToLowerInvariant();
-    }
-
     private static Result TooLarge(long? limit) =>
-        Fail("body", $"The body is larger than the {limit / 1024} KiB allowed.", StatusCodes.Status413PayloadTooLarge);
+        Fail("body", HttpLimits.TooLargeDetail(limit), StatusCodes.Status413PayloadTooLarge);
 
     private static Result Fail(string field, string message, int status = StatusCodes.Status400BadRequest) =>
         new(null, new Dictionary<string, string[]> { [field] = [message] }, status);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SmsGateway.Agent.Security;
+using SmsGateway.Http;
 using SmsGateway.Modem.Simulator;
 
 namespace SmsGateway.Agent.Api;
@@ -18,10 +19,13 @@ public static class SimulatorEndpoints
             .WithTags("Simulator")
             .Accepts<SimulatorInboundBody>("application/json")
             .Produces<SimulatorInboundResponse>(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status408RequestTimeout)
+            .ProducesValidationProblem(StatusCodes.Status413PayloadTooLarge);
         return routes;
     }
 
+    // A body the server cannot read (malformed chunks, stalled, over the size limit) is answered by BadRequestExceptionHandler.
     private static async Task<IResult> InjectAsync(HttpRequest request, SimulatedModem simulator, CancellationToken cancellationToken)
     {
         SimulatorInboundBody? body;
@@ -29,28 +33,27 @@ public static class SimulatorEndpoints
         {
             body = await JsonSerializer.DeserializeAsync(request.Body, ApiJsonContext.Default.SimulatorInboundBody, cancellationToken);
         }
-        catch (JsonException)
+        catch (JsonException ex)
         {
-            body = null;
+            var field = JsonBodyError.FieldOf(ex);
+            return Invalid(field is "from" or "text" ? field : "body", field is "from" or "text" ? $"'{field}' must be a string." : JsonBodyError.NotJson(ex));
         }
 
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(body?.From) || body.From.Length > 20)
+        if (body is null)
         {
-            errors["from"] = ["'from' must be the sender: a phone number such as +4915112345678, or a name of at most 11 characters."];
+            return Invalid("body", "The body must be a JSON object such as {\"from\": \"+4915112345678\", \"text\": \"Hello\"}.");
         }
 
-        if (string.IsNullOrEmpty(body?.Text) || body.Text.Length > 1600)
-        {
-            errors["text"] = ["'text' must be 1 to 1600 characters."];
-        }
-
+        var errors = SimulatorInboundRules.Validate(body);
         if (errors.Count > 0)
         {
             return Results.ValidationProblem(errors, title: "The request is not valid.");
         }
 
-        var indexes = simulator.InjectInbound(body!.From!, body.Text!);
+        var indexes = simulator.InjectInbound(body.From!, body.Text!);
         return Results.Json(new SimulatorInboundResponse(indexes.Count, indexes), ApiJsonContext.Default.SimulatorInboundResponse, statusCode: StatusCodes.Status202Accepted);
     }
+
+    private static IResult Invalid(string field, string message) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request is not valid.");
 }

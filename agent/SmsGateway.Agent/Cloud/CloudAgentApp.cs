@@ -9,6 +9,7 @@ using SmsGateway.Core.Options;
 using SmsGateway.Core.Outbound;
 using SmsGateway.Core.Queue;
 using SmsGateway.Core.Storage;
+using SmsGateway.Http;
 using SmsGateway.Storage.Embedded;
 
 namespace SmsGateway.Agent.Cloud;
@@ -37,7 +38,7 @@ public static class CloudAgentApp
         builder.AddGatewayTelemetry();
         builder.AddCloudAgent();
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddHttpProblems();
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

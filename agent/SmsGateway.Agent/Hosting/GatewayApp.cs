@@ -32,8 +32,7 @@ public static class GatewayApp
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = HttpLimits.MaxMessageBodyBytes;
-            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            KestrelLimits.Apply(kestrel.Limits);
         });
 
         // Under systemd: readiness and stopping notifications, journal-friendly logs; elsewhere a no-op.
@@ -67,7 +66,7 @@ public static class GatewayApp
         builder.AddApiSecurity();
         builder.AddGatewayTelemetry();
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddHttpProblems();
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         builder.Services.AddOpenApi();
 

@@ -118,12 +118,17 @@ public sealed class GatewayInstance : IAsyncDisposable
     /// Waits until <c>GET /api/deadletters</c> lists <paramref name="count"/> items and returns them: a
     /// destination is stored <c>failed</c> (or <c>unknown</c>) a moment before its queue item is dead-lettered.
     /// </summary>
-    public async Task<IReadOnlyList<JsonElement>> WaitForDeadLettersAsync(int count)
+    public Task<IReadOnlyList<JsonElement>> WaitForDeadLettersAsync(int count) => WaitForItemsAsync("/api/deadletters", count);
+
+    /// <summary>Waits until <c>GET /api/inbound</c> lists <paramref name="count"/> received SMS and returns them, newest first.</summary>
+    public Task<IReadOnlyList<JsonElement>> WaitForInboundAsync(int count) => WaitForItemsAsync("/api/inbound", count);
+
+    private async Task<IReadOnlyList<JsonElement>> WaitForItemsAsync(string path, int count)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (true)
         {
-            var items = (await Client.GetFromJsonAsync<JsonElement>("/api/deadletters")).GetProperty("items").EnumerateArray().ToList();
+            var items = (await Client.GetFromJsonAsync<JsonElement>(path)).GetProperty("items").EnumerateArray().ToList();
             if (items.Count >= count || DateTime.UtcNow > deadline)
             {
                 return items;

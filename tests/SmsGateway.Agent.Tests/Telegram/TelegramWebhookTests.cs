@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using SmsGateway.Agent.Tests.Faults;
 using SmsGateway.Agent.Tests.Support;
 using SmsGateway.Core.Chat;
 using SmsGateway.Testing.Telegram;
@@ -83,6 +84,18 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
         Assert.Equal(2, texts.Count);
         Assert.Contains("/sms <number> <text>", texts[0]);
         Assert.StartsWith("📊 Gateway status", texts[1]);
+    }
+
+    [Fact]
+    public async Task AMalformedChunkedBody_Is400Problem_AndNothingIsRecorded()
+    {
+        var request = RawHttp.PostHead("/api/telegram/webhook", GatewayInstance.ApiKey, "Transfer-Encoding: chunked", extraHeaders: $"X-Telegram-Bot-Api-Secret-Token: {Secret}\r\n")
+            + HttpEdgeTests.Malformed("bad chunk size line", TelegramUpdates.Text(4, ChatA, 13, "/help"));
+
+        var response = await RawHttp.SendAsync(_gateway.Client.BaseAddress!, request, TimeSpan.FromSeconds(30));
+
+        HttpEdgeTests.AssertProblem(400, response);
+        Assert.Empty(await _gateway.Services.GetRequiredService<IChatInbox>().ListPendingAsync(10, CancellationToken.None));
     }
 
     [Fact]
