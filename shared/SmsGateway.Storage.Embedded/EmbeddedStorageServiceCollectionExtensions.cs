@@ -12,10 +12,25 @@ namespace SmsGateway.Storage.Embedded;
 
 public static class EmbeddedStorageServiceCollectionExtensions
 {
-    /// <summary>Registers the SQLite queue and store under <c>Storage:Path</c>, for the process that owns them.</summary>
-    public static IServiceCollection AddEmbeddedStorage(this IServiceCollection services)
+    /// <summary>
+    /// Registers the SQLite queue and store under <c>Storage:Path</c>. The process that owns them (<paramref name="ownsFolder"/>,
+    /// the agent) takes the folder's lock before it opens the database and releases the previous run's queue locks at
+    /// start; a command beside a running agent (<c>deadletters replay</c>) does neither.
+    /// </summary>
+    public static IServiceCollection AddEmbeddedStorage(this IServiceCollection services, bool ownsFolder = true)
     {
-        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<EmbeddedStorageOptions>>().Value));
+        if (ownsFolder)
+        {
+            services.AddSingleton(sp => DataFolderLock.Acquire(sp.GetRequiredService<IOptions<EmbeddedStorageOptions>>().Value.Path));
+        }
+
+        services.AddSingleton(sp =>
+        {
+            // The lock first: nothing of the database is touched by a process that does not hold the folder.
+            _ = ownsFolder ? sp.GetRequiredService<DataFolderLock>() : null;
+            return new SqliteDatabase(sp.GetRequiredService<IOptions<EmbeddedStorageOptions>>().Value, sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<SqliteDatabase>().Health);
         services.AddSingleton<IMessageStore>(sp => new SqliteMessageStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SqliteOutboundQueue(
             sp.GetRequiredService<SqliteDatabase>(),
@@ -30,8 +45,12 @@ public static class EmbeddedStorageServiceCollectionExtensions
         services.AddSingleton<IChatBridgeStore>(sp => new SqliteChatBridgeStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<ILimitJournal>(sp => new SqliteLimitJournal(sp.GetRequiredService<SqliteDatabase>()));
 
-        // Registered first so that locks are released before any worker receives.
-        services.AddHostedService<EmbeddedQueueStartup>();
+        if (ownsFolder)
+        {
+            // Registered first so that locks are released before any worker receives.
+            services.AddHostedService<EmbeddedQueueStartup>();
+        }
+
         return services;
     }
 }

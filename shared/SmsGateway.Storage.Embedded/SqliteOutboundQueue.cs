@@ -243,7 +243,12 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
                 throw new LockLostException($"The lock on queue item {lease.ItemId} was lost.");
             }
 
-            Interlocked.Decrement(ref _depth);
+            if (Interlocked.Decrement(ref _depth) < 0)
+            {
+                // Another process moved items (a replay beside the agent) since the last recount; read the truth now.
+                Recount(connection, transaction);
+            }
+
             if (deadLettered)
             {
                 Interlocked.Increment(ref _deadLettered);
@@ -260,7 +265,7 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
         {
             return await _db.WriteAsync(work, cancellationToken);
         }
-        catch (SqliteException)
+        catch (Exception ex) when (ex is SqliteException or Core.Storage.StorageFullException)
         {
             // A failed group commit undoes counted work too; recounting inside a write sees exactly what is committed.
             await _db.WriteAsync((connection, transaction) =>

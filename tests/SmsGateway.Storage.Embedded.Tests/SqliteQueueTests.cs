@@ -32,6 +32,24 @@ public sealed class SqliteQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task Depth_WhenAnotherProcessReplayedAnItemItThenSettles_IsRecountedNotNegative()
+    {
+        // The agent's queue and the `deadletters replay` command's, on one file: each keeps its counts in memory.
+        var agent = new SqliteOutboundQueue(_db.Database, _db.Options, TimeProvider.System);
+        var command = new SqliteOutboundQueue(_db.Database, _db.Options, TimeProvider.System);
+        await agent.PublishAsync([Item("a")], null, CancellationToken.None);
+        var first = await agent.ReceiveAsync(TimeSpan.FromSeconds(30), TimeSpan.Zero, CancellationToken.None);
+        await agent.DeadLetterAsync(first!, "Test", "dead", CancellationToken.None);
+        Assert.True(await command.ReplayDeadLetterAsync("a.0", CancellationToken.None));
+
+        var again = await agent.ReceiveAsync(TimeSpan.FromSeconds(30), TimeSpan.Zero, CancellationToken.None);
+        await agent.CompleteAsync(again!, CancellationToken.None);
+
+        var counts = await agent.CountAsync(CancellationToken.None);
+        Assert.Equal((0L, 0L), (counts.Depth, counts.DeadLettered));
+    }
+
+    [Fact]
     public async Task Items_SurviveReopeningTheDatabase()
     {
         var queue = new SqliteOutboundQueue(_db.Database, _db.Options, TimeProvider.System);

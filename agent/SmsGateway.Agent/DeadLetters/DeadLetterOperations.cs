@@ -54,7 +54,7 @@ internal sealed class DeadLetterOperations : IAsyncDisposable
         else
         {
             builder.Services.AddValidatedOptions<EmbeddedStorageOptions>(EmbeddedStorageOptions.SectionName);
-            builder.Services.AddEmbeddedStorage();
+            builder.Services.AddEmbeddedStorage(ownsFolder: false);
             builder.Services.AddSingleton<MessageUpdater>();
             builder.Services.AddSingleton<DeadLetterService>();
         }

@@ -46,7 +46,7 @@ public sealed class KillAndRestartTests(ITestOutputHelper output)
                 ids.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
             }
 
-            await WaitUntilAsync(() => AirLog.Read(airLog).Count >= 50, TimeSpan.FromSeconds(60));
+            await Eventually.WaitUntilAsync(() => AirLog.Read(airLog).Count >= 50, TimeSpan.FromSeconds(60));
             first.KillHard();
         }
 
@@ -57,7 +57,7 @@ public sealed class KillAndRestartTests(ITestOutputHelper output)
         await using var second = AgentProcess.Start(settings, port);
         await second.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
         using var restarted = Client(second.BaseAddress);
-        await WaitUntilAsync(async () => (await restarted.GetFromJsonAsync<JsonElement>("/api/health")).GetProperty("queue").GetProperty("depth").GetInt64() == 0, TimeSpan.FromSeconds(120));
+        await Eventually.WaitUntilAsync(async () => (await restarted.GetFromJsonAsync<JsonElement>("/api/health")).GetProperty("queue").GetProperty("depth").GetInt64() == 0, TimeSpan.FromSeconds(120));
 
         foreach (var id in ids)
         {
@@ -80,22 +80,5 @@ public sealed class KillAndRestartTests(ITestOutputHelper output)
         var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Add("X-Api-Key", Key);
         return client;
-    }
-
-    private static Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout) =>
-        WaitUntilAsync(() => Task.FromResult(condition()), timeout);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("condition not met in time");
-            }
-
-            await Task.Delay(50);
-        }
     }
 }

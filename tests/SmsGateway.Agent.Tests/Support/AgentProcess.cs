@@ -39,6 +39,8 @@ public sealed class AgentProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Pid => _process.Id;
+
     /// <summary>The agent's resident memory (VmRSS), read from /proc.</summary>
     public long ResidentBytes()
     {
