@@ -133,6 +133,10 @@ internal static class Schema
             PRIMARY KEY (kind, key, reference)
         );
         CREATE INDEX IF NOT EXISTS limit_entries_at ON limit_entries (kind, at);
+        CREATE TABLE IF NOT EXISTS storage_probe (
+            id INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL
+        );
         CREATE TABLE IF NOT EXISTS chat_refusals (
             chat_id INTEGER PRIMARY KEY,
             refused_at INTEGER NOT NULL

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using SmsGateway.Core.Storage;
 
 namespace SmsGateway.Storage.Embedded;
 
@@ -12,6 +13,7 @@ public sealed class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
     private readonly string _synchronous;
+    private readonly TimeProvider _time;
     /// <summary>Enough to amortise a commit, few enough that no single transaction grows long.</summary>
     private const int MaxGroup = 256;
 
@@ -19,23 +21,58 @@ public sealed class SqliteDatabase : IDisposable
     private readonly ConcurrentQueue<IPendingWrite> _pending = new();
 
     public SqliteDatabase(EmbeddedStorageOptions options)
+        : this(options, TimeProvider.System)
     {
+    }
+
+    /// <summary>
+    /// Opens the database under <see cref="EmbeddedStorageOptions.Path"/>, creating it in a folder that never had one;
+    /// throws <see cref="StorageUnusableException"/> when it is lost, damaged or cannot be written.
+    /// </summary>
+    public SqliteDatabase(EmbeddedStorageOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         var file = options.DatabaseFile;
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
+        File = file;
+        _time = time;
+        Health = new SqliteStorageHealth(this, time);
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw DatabaseFile.Unwritable(file, ex);
+        }
+
+        DatabaseFile.Prepare(file, time);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = file,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            Mode = SqliteOpenMode.ReadWrite,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
         _synchronous = options.Synchronous.Equals("normal", StringComparison.OrdinalIgnoreCase) ? "NORMAL" : "FULL";
-        File = file;
-        using var connection = Open();
-        Execute(connection, "PRAGMA journal_mode=WAL;");
-        Execute(connection, Schema.Sql);
+        try
+        {
+            using var connection = Open();
+            Execute(connection, "PRAGMA journal_mode=WAL;");
+            Execute(connection, Schema.Sql);
+
+            // A start on a full disk stops here, with one line, instead of failing at its first write.
+            Probe(connection, null);
+        }
+        catch (SqliteException ex)
+        {
+            SqliteConnection.ClearAllPools();
+            throw DatabaseFile.Unwritable(file, ex);
+        }
     }
+
+    /// <summary>Whether the last commit went through; a failed one is tried again by health checks.</summary>
+    public SqliteStorageHealth Health { get; }
 
     public string File { get; }
 
@@ -68,7 +105,7 @@ public sealed class SqliteDatabase : IDisposable
         catch (OperationCanceledException)
         {
             // Another writer already took this one into its transaction: its outcome stands.
-            return await write.Result;
+            return await OutcomeAsync(write);
         }
 
         try
@@ -85,8 +122,16 @@ public sealed class SqliteDatabase : IDisposable
             _writeLock.Release();
         }
 
-        return await write.Result;
+        return await OutcomeAsync(write);
     }
+
+    /// <summary>A small write, so that a store marked unwritable learns when it can write again.</summary>
+    public Task ProbeAsync(CancellationToken cancellationToken) =>
+        WriteAsync((connection, transaction) =>
+        {
+            Probe(connection, transaction);
+            return 0;
+        }, cancellationToken);
 
     public void Dispose()
     {
@@ -128,6 +173,7 @@ public sealed class SqliteDatabase : IDisposable
         {
             // The transaction itself failed (disk full, I/O error): nothing of the group is durable,
             // and every caller in it must hear so rather than wait forever.
+            Health.Failed(ex);
             foreach (var write in group)
             {
                 write.Fail(ex);
@@ -136,10 +182,33 @@ public sealed class SqliteDatabase : IDisposable
             return;
         }
 
+        Health.Succeeded();
         foreach (var write in group)
         {
             write.Publish();
         }
+    }
+
+    private async Task<T> OutcomeAsync<T>(PendingWrite<T> write)
+    {
+        try
+        {
+            return await write.Result;
+        }
+        catch (SqliteException ex) when (SqliteErrors.Translate(ex, File) is StorageFullException full)
+        {
+            Health.Failed(full);
+            throw full;
+        }
+    }
+
+    private void Probe(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT OR REPLACE INTO storage_probe (id, at) VALUES (1, $at)";
+        command.Parameters.AddWithValue("$at", _time.GetUtcNow().ToUnixTimeMilliseconds());
+        command.ExecuteNonQuery();
     }
 
     private static void Execute(SqliteConnection connection, string sql)

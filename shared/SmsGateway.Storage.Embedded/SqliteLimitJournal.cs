@@ -15,7 +15,15 @@ public sealed class SqliteLimitJournal(SqliteDatabase db) : ILimitJournal
     public IReadOnlyList<LimitEntry> Read(string kind, DateTimeOffset since)
     {
         using var connection = db.Open();
-        Execute(connection, "DELETE FROM limit_entries WHERE at < $cutoff", ("$cutoff", (since - Retention).ToUnixTimeMilliseconds()));
+        try
+        {
+            Execute(connection, "DELETE FROM limit_entries WHERE at < $cutoff", ("$cutoff", (since - Retention).ToUnixTimeMilliseconds()));
+        }
+        catch (SqliteException ex) when (SqliteErrors.Translate(ex, db.File) is Core.Storage.StorageFullException)
+        {
+            // Pruning can wait for space; the entries it would drop are outside every window read below.
+        }
+
         using var command = Command(connection, "SELECT key, reference, at, count FROM limit_entries WHERE kind = $kind AND at >= $since ORDER BY at",
             ("$kind", kind), ("$since", since.ToUnixTimeMilliseconds()));
         using var reader = command.ExecuteReader();
@@ -31,8 +39,15 @@ public sealed class SqliteLimitJournal(SqliteDatabase db) : ILimitJournal
     public void Append(LimitEntry entry)
     {
         using var connection = db.Open();
-        Execute(connection, "INSERT OR IGNORE INTO limit_entries (kind, key, reference, at, count) VALUES ($kind, $key, $reference, $at, $count)",
-            ("$kind", entry.Kind), ("$key", entry.Key), ("$reference", entry.Reference), ("$at", entry.At.ToUnixTimeMilliseconds()), ("$count", entry.Count));
+        try
+        {
+            Execute(connection, "INSERT OR IGNORE INTO limit_entries (kind, key, reference, at, count) VALUES ($kind, $key, $reference, $at, $count)",
+                ("$kind", entry.Kind), ("$key", entry.Key), ("$reference", entry.Reference), ("$at", entry.At.ToUnixTimeMilliseconds()), ("$count", entry.Count));
+        }
+        catch (SqliteException ex) when (SqliteErrors.Translate(ex, db.File) is Core.Storage.StorageFullException full)
+        {
+            throw full;
+        }
     }
 
     private static void Execute(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)

@@ -16,7 +16,8 @@ public static class DeadLettersEndpoints
         group.MapPost("/{id}/replay", ReplayAsync)
             .WithName("ReplayDeadLetter")
             .Produces(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status507InsufficientStorage);
         return routes;
     }
 

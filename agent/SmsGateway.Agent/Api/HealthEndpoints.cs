@@ -2,6 +2,7 @@ using Polly.CircuitBreaker;
 using SmsGateway.Core.Modem;
 using SmsGateway.Core.Outbound;
 using SmsGateway.Core.Queue;
+using SmsGateway.Core.Storage;
 using SmsGateway.Telegram.Hosting;
 
 namespace SmsGateway.Agent.Api;
@@ -9,7 +10,7 @@ namespace SmsGateway.Agent.Api;
 /// <summary>
 /// <c>GET /api/health</c>, anonymous: healthy when the modem is connected and registered,
 /// degraded when connected but not registered or while the modem circuit is open (messages wait),
-/// unhealthy (503) when there is no modem.
+/// also degraded while the store cannot write (a full disk); unhealthy (503) when there is no modem.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -30,14 +31,16 @@ public static class HealthEndpoints
         var status = modem.Status;
         var counts = await queue.CountAsync(cancellationToken);
         var circuitState = circuit.State;
+        var storage = context.RequestServices.GetService<IStorageHealth>() is { } store ? await store.CheckAsync(cancellationToken) : StorageState.Ok;
         var overall = !status.Connected ? "unhealthy"
-            : status.Registered && circuitState == CircuitState.Closed ? "healthy"
+            : status.Registered && circuitState == CircuitState.Closed && storage.Writable ? "healthy"
             : "degraded";
         var body = new HealthResponse(
             overall,
             new ModemHealth(status.Connected, status.Model, status.Operator, status.Registered, status.SignalDbm, status.LastError),
             new QueueHealth(counts.Depth, counts.DeadLettered),
             new CircuitHealth(circuitState switch { CircuitState.Closed => "closed", CircuitState.HalfOpen => "half-open", _ => "open" }, circuit.OpenReason),
+            new StorageHealthResponse(storage.Writable, storage.Error),
             telegram);
         return Results.Json(body, ApiJsonContext.Default.HealthResponse, statusCode: overall == "unhealthy" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }

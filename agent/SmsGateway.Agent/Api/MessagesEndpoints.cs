@@ -27,7 +27,8 @@ public static class MessagesEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status507InsufficientStorage);
         group.MapGet("/{id}", (string id, IMessageStore store, CancellationToken cancellationToken) =>
                 MessageHandlers.GetAsync(id, store, cancellationToken))
             .RequireApiScope(ApiScopes.Read)
