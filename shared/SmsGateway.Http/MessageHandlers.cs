@@ -1,6 +1,6 @@
 using SmsGateway.Core.Domain;
-using SmsGateway.Core.Intake;
-using SmsGateway.Core.Storage;
+using SmsGateway.Core.Sending.Intake;
+using SmsGateway.Core.Sending.Records;
 
 namespace SmsGateway.Http;
 

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using SmsGateway.Core.Chat;
-using SmsGateway.Core.Delivery;
-using SmsGateway.Core.Inbound;
+using SmsGateway.Core.Receiving.Bridge;
+using SmsGateway.Core.Sending.DeliveryReports;
+using SmsGateway.Core.Receiving.Inbound;
 using SmsGateway.Core.Outbox;
-using SmsGateway.Core.Policy;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Policy;
+using SmsGateway.Core.Sending.Queue;
+using SmsGateway.Core.Sending.Records;
 using SmsGateway.Core.Storage;
 
 namespace SmsGateway.Storage.Embedded;

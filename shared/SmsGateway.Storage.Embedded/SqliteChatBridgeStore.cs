@@ -1,4 +1,4 @@
-using SmsGateway.Core.Chat;
+using SmsGateway.Core.Receiving.Bridge;
 using static SmsGateway.Storage.Embedded.SqliteCommands;
 
 namespace SmsGateway.Storage.Embedded;

@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using SmsGateway.Core.Inbound;
+using SmsGateway.Core.Receiving.Inbound;
 using static SmsGateway.Storage.Embedded.SqliteCommands;
 
 namespace SmsGateway.Storage.Embedded;

@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using SmsGateway.Core.Policy;
+using SmsGateway.Core.Sending.Policy;
 
 namespace SmsGateway.Storage.Embedded;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Serialization;
-using SmsGateway.Core.Storage;
+using SmsGateway.Core.Sending.Records;
 
 namespace SmsGateway.Storage.Embedded;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Hosting;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 using SmsGateway.Core.Serialization;
 
 namespace SmsGateway.Storage.Embedded;
@@ -54,7 +54,7 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
             ("$now", now)), cancellationToken);
     }
 
-    public async Task<int> PublishAsync(IReadOnlyList<OutboundSms> items, DateTimeOffset? notBefore, CancellationToken cancellationToken)
+    public async Task<int> PublishAsync(IReadOnlyList<QueueItem> items, DateTimeOffset? notBefore, CancellationToken cancellationToken)
     {
         var visibleAt = (notBefore ?? _time.GetUtcNow()).ToUnixTimeMilliseconds();
         var added = await CountedWriteAsync((connection, transaction) =>
@@ -80,7 +80,7 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
                     ("$seq", _nextSeq++),
                     ("$priority", item.Priority == MessagePriority.High ? 1 : 0),
                     ("$visible", visibleAt),
-                    ("$body", JsonSerializer.Serialize(item, CoreJsonContext.Default.OutboundSms)));
+                    ("$body", JsonSerializer.Serialize(item, CoreJsonContext.Default.QueueItem)));
             }
 
             Interlocked.Add(ref _depth, fresh.Count);
@@ -160,7 +160,7 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
         {
             list.Add(new DeadLetter(
                 reader.GetString(0),
-                JsonSerializer.Deserialize(reader.GetString(1), CoreJsonContext.Default.OutboundSms)!,
+                JsonSerializer.Deserialize(reader.GetString(1), CoreJsonContext.Default.QueueItem)!,
                 reader.IsDBNull(2) ? string.Empty : reader.GetString(2),
                 reader.IsDBNull(3) ? string.Empty : reader.GetString(3),
                 reader.GetInt32(4),
@@ -215,7 +215,7 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
                 if (reader.Read())
                 {
                     var itemId = reader.GetString(0);
-                    var body = JsonSerializer.Deserialize(reader.GetString(1), CoreJsonContext.Default.OutboundSms)!;
+                    var body = JsonSerializer.Deserialize(reader.GetString(1), CoreJsonContext.Default.QueueItem)!;
                     var deliveries = reader.GetInt32(2) + 1;
                     reader.Close();
                     var token = Guid.NewGuid().ToString("N");

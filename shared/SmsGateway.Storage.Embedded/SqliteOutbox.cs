@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SmsGateway.Core.Outbox;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 using static SmsGateway.Storage.Embedded.SqliteCommands;
 
 namespace SmsGateway.Storage.Embedded;

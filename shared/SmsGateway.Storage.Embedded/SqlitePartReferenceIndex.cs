@@ -1,4 +1,4 @@
-using SmsGateway.Core.Delivery;
+using SmsGateway.Core.Sending.DeliveryReports;
 using static SmsGateway.Storage.Embedded.SqliteCommands;
 
 namespace SmsGateway.Storage.Embedded;

@@ -1,4 +1,4 @@
-using SmsGateway.Core.Delivery;
+using SmsGateway.Core.Sending.DeliveryReports;
 using SmsGateway.Core.Modem;
 using static SmsGateway.Storage.Embedded.SqliteCommands;
 

@@ -1,4 +1,4 @@
-using SmsGateway.Core.Chat;
+using SmsGateway.Core.Receiving.Bridge;
 
 namespace SmsGateway.Contracts;
 

@@ -1,5 +1,5 @@
 using SmsGateway.Core.Outbox;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 
 namespace SmsGateway.Contracts;
 

@@ -1,4 +1,4 @@
-using SmsGateway.Core.Delivery;
+using SmsGateway.Core.Sending.DeliveryReports;
 
 namespace SmsGateway.Contracts;
 

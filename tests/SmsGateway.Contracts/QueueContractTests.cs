@@ -1,5 +1,5 @@
 using SmsGateway.Core.Domain;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 
 namespace SmsGateway.Contracts;
 
@@ -29,7 +29,7 @@ public abstract class QueueContractTests : IAsyncLifetime
     /// <summary>Lets <paramref name="span"/> of queue time pass.</summary>
     protected abstract Task AdvanceAsync(TimeSpan span);
 
-    protected static OutboundSms Item(string messageId, int index = 0, MessagePriority priority = MessagePriority.Normal) =>
+    protected static QueueItem Item(string messageId, int index = 0, MessagePriority priority = MessagePriority.Normal) =>
         new() { MessageId = messageId, DestinationIndex = index, To = "+4915112345678", Text = "hello " + messageId, Priority = priority };
 
     private Task<QueueLease?> ReceiveNowAsync() => Queue.ReceiveAsync(Lock, TimeSpan.Zero, CancellationToken.None);

@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 
 namespace SmsGateway.Storage.Embedded.Tests;
 
@@ -126,7 +126,7 @@ public sealed class DatabaseFileTests : IDisposable
         using var db = new SqliteDatabase(Options);
         var queue = new SqliteOutboundQueue(db, Options, TimeProvider.System);
         await queue.PublishAsync(
-            [.. Enumerable.Range(0, count).Select(i => new OutboundSms { MessageId = $"m{i}", DestinationIndex = 0, To = "+4915112345678", Text = new string('x', 150) })],
+            [.. Enumerable.Range(0, count).Select(i => new QueueItem { MessageId = $"m{i}", DestinationIndex = 0, To = "+4915112345678", Text = new string('x', 150) })],
             null,
             CancellationToken.None);
     }

@@ -1,5 +1,5 @@
 using SmsGateway.Contracts;
-using SmsGateway.Core.Inbound;
+using SmsGateway.Core.Receiving.Inbound;
 
 namespace SmsGateway.Storage.Embedded.Tests;
 

@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 
 namespace SmsGateway.Storage.Embedded.Tests;
 
@@ -13,7 +13,7 @@ public sealed class SqliteMaintenanceTests : IDisposable
     public async Task Check_ASoundDatabase_SaysOkWithItsCounts()
     {
         await new SqliteOutboundQueue(_db.Database, _db.Options, TimeProvider.System)
-            .PublishAsync([new OutboundSms { MessageId = "m", DestinationIndex = 0, To = "+4915112345678", Text = "x" }], null, CancellationToken.None);
+            .PublishAsync([new QueueItem { MessageId = "m", DestinationIndex = 0, To = "+4915112345678", Text = "x" }], null, CancellationToken.None);
 
         var line = SqliteMaintenance.Check(_db.Database.File);
 
@@ -47,7 +47,7 @@ public sealed class SqliteMaintenanceTests : IDisposable
     public async Task Backup_WhileTheDatabaseIsInUse_IsAWholeDatabaseWithTheQueue()
     {
         var queue = new SqliteOutboundQueue(_db.Database, _db.Options, TimeProvider.System);
-        await queue.PublishAsync([new OutboundSms { MessageId = "m", DestinationIndex = 0, To = "+4915112345678", Text = "x" }], null, CancellationToken.None);
+        await queue.PublishAsync([new QueueItem { MessageId = "m", DestinationIndex = 0, To = "+4915112345678", Text = "x" }], null, CancellationToken.None);
         var target = Path.Combine(_elsewhere, "copy.db");
 
         SqliteMaintenance.Backup(_db.Database.File, target, replace: false);

@@ -1,5 +1,5 @@
 using SmsGateway.Contracts;
-using SmsGateway.Core.Delivery;
+using SmsGateway.Core.Sending.DeliveryReports;
 
 namespace SmsGateway.Storage.Embedded.Tests;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using SmsGateway.Contracts;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 
 namespace SmsGateway.Storage.Embedded.Tests;
 

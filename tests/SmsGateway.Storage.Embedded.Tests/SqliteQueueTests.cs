@@ -1,4 +1,4 @@
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 
 namespace SmsGateway.Storage.Embedded.Tests;
 
@@ -7,7 +7,7 @@ public sealed class SqliteQueueTests : IDisposable
 {
     private readonly TempDatabase _db = new(capacity: 3);
 
-    private static OutboundSms Item(string id) => new() { MessageId = id, DestinationIndex = 0, To = "+4915112345678", Text = "x" };
+    private static QueueItem Item(string id) => new() { MessageId = id, DestinationIndex = 0, To = "+4915112345678", Text = "x" };
 
     [Fact]
     public async Task Publish_BeyondCapacity_ThrowsQueueFullAndAddsNothing()

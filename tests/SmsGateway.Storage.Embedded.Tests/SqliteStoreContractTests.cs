@@ -1,5 +1,5 @@
 using SmsGateway.Contracts;
-using SmsGateway.Core.Storage;
+using SmsGateway.Core.Sending.Records;
 
 namespace SmsGateway.Storage.Embedded.Tests;
 

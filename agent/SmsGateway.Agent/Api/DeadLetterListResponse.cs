@@ -1,4 +1,4 @@
-using SmsGateway.Core.DeadLetters;
+using SmsGateway.Core.Sending.DeadLetters;
 
 namespace SmsGateway.Agent.Api;
 

@@ -1,5 +1,5 @@
 using SmsGateway.Agent.Security;
-using SmsGateway.Core.DeadLetters;
+using SmsGateway.Core.Sending.DeadLetters;
 
 namespace SmsGateway.Agent.Api;
 

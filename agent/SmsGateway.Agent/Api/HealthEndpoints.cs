@@ -1,7 +1,7 @@
 using Polly.CircuitBreaker;
 using SmsGateway.Core.Modem;
-using SmsGateway.Core.Outbound;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Worker;
+using SmsGateway.Core.Sending.Queue;
 using SmsGateway.Core.Storage;
 using SmsGateway.Telegram.Hosting;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using SmsGateway.Agent.Security;
-using SmsGateway.Core.Inbound;
+using SmsGateway.Core.Receiving.Inbound;
 
 namespace SmsGateway.Agent.Api;
 

@@ -1,4 +1,4 @@
-using SmsGateway.Core.Inbound;
+using SmsGateway.Core.Receiving.Inbound;
 
 namespace SmsGateway.Agent.Api;
 

@@ -1,6 +1,6 @@
 using SmsGateway.Agent.Security;
-using SmsGateway.Core.Intake;
-using SmsGateway.Core.Storage;
+using SmsGateway.Core.Sending.Intake;
+using SmsGateway.Core.Sending.Records;
 using SmsGateway.Http;
 
 namespace SmsGateway.Agent.Api;

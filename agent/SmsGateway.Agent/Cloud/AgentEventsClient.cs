@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using SmsGateway.Core.Agents;
+using SmsGateway.Core.CloudProtocol;
 
 namespace SmsGateway.Agent.Cloud;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
-using SmsGateway.Core.Outbound;
+using SmsGateway.Core.Sending.Worker;
 using SmsGateway.Core.Outbox;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 
 namespace SmsGateway.Agent.Cloud;
 

@@ -4,11 +4,11 @@ using SmsGateway.Agent.Configuration;
 using SmsGateway.Agent.Hosting;
 using SmsGateway.Azure.Hosting;
 using SmsGateway.Core.Hosting;
-using SmsGateway.Core.Inbound;
+using SmsGateway.Core.Receiving.Inbound;
 using SmsGateway.Core.Options;
-using SmsGateway.Core.Outbound;
-using SmsGateway.Core.Queue;
-using SmsGateway.Core.Storage;
+using SmsGateway.Core.Sending.Worker;
+using SmsGateway.Core.Sending.Queue;
+using SmsGateway.Core.Sending.Records;
 using SmsGateway.Http;
 using SmsGateway.Storage.Embedded;
 

@@ -1,5 +1,5 @@
-using SmsGateway.Core.Agents;
-using SmsGateway.Core.Inbound;
+using SmsGateway.Core.CloudProtocol;
+using SmsGateway.Core.Receiving.Inbound;
 
 namespace SmsGateway.Agent.Cloud;
 

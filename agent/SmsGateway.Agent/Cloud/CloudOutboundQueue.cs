@@ -1,4 +1,4 @@
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 
 namespace SmsGateway.Agent.Cloud;
 
@@ -44,7 +44,7 @@ public sealed partial class CloudOutboundQueue(IOutboundQueue inner, EnvelopeRec
         }
     }
 
-    public Task<int> PublishAsync(IReadOnlyList<OutboundSms> items, DateTimeOffset? notBefore, CancellationToken cancellationToken) =>
+    public Task<int> PublishAsync(IReadOnlyList<QueueItem> items, DateTimeOffset? notBefore, CancellationToken cancellationToken) =>
         inner.PublishAsync(items, notBefore, cancellationToken);
 
     public Task CompleteAsync(QueueLease lease, CancellationToken cancellationToken) => inner.CompleteAsync(lease, cancellationToken);

@@ -1,6 +1,6 @@
-using SmsGateway.Core.Agents;
+using SmsGateway.Core.CloudProtocol;
 using SmsGateway.Core.Domain;
-using SmsGateway.Core.Storage;
+using SmsGateway.Core.Sending.Records;
 
 namespace SmsGateway.Agent.Cloud;
 

@@ -1,6 +1,6 @@
 using SmsGateway.Core.Domain;
-using SmsGateway.Core.Queue;
-using SmsGateway.Core.Storage;
+using SmsGateway.Core.Sending.Queue;
+using SmsGateway.Core.Sending.Records;
 using SmsGateway.Core.Text;
 
 namespace SmsGateway.Agent.Cloud;
@@ -15,7 +15,7 @@ public sealed class EnvelopeRecorder(IMessageStore store, MessageUpdater updater
     private const int MaxTries = 10;
 
     /// <summary>Makes sure the local store has <paramref name="item"/>; <paramref name="deliveryCount"/> is the lease's, this delivery included.</summary>
-    public async Task EnsureRecordAsync(OutboundSms item, int deliveryCount, CancellationToken cancellationToken)
+    public async Task EnsureRecordAsync(QueueItem item, int deliveryCount, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -51,7 +51,7 @@ public sealed class EnvelopeRecorder(IMessageStore store, MessageUpdater updater
     // An "unknown" one is taken as replayed only on a first delivery (a replay is a fresh clone): a
     // redelivery is Service Bus handing back the envelope this agent was sending when it stopped, and
     // sending that again is exactly what Outbound:AfterCrash=unknown forbids.
-    private async Task AcceptReplayAsync(OutboundSms item, Destination destination, int deliveryCount, CancellationToken cancellationToken)
+    private async Task AcceptReplayAsync(QueueItem item, Destination destination, int deliveryCount, CancellationToken cancellationToken)
     {
         var replayed = destination.Status == DestinationStatus.Failed
             || (destination.Status == DestinationStatus.Unknown && deliveryCount == 1);
@@ -65,7 +65,7 @@ public sealed class EnvelopeRecorder(IMessageStore store, MessageUpdater updater
             : null, cancellationToken);
     }
 
-    private Message NewRecord(OutboundSms item)
+    private Message NewRecord(QueueItem item)
     {
         var now = time.GetUtcNow();
         var info = SmsTextAnalyzer.Analyze(item.Text);
@@ -82,11 +82,11 @@ public sealed class EnvelopeRecorder(IMessageStore store, MessageUpdater updater
         };
     }
 
-    private Message WithDestination(Message message, OutboundSms item) =>
+    private Message WithDestination(Message message, QueueItem item) =>
         message with { Destinations = Pad(message.Destinations, item), UpdatedAt = time.GetUtcNow() };
 
     // Destinations another agent sends stay placeholders (no address) so the indexes match the cloud's.
-    private static Destination[] Pad(IReadOnlyList<Destination> existing, OutboundSms item)
+    private static Destination[] Pad(IReadOnlyList<Destination> existing, QueueItem item)
     {
         var destinations = new Destination[Math.Max(existing.Count, item.DestinationIndex + 1)];
         for (var i = 0; i < destinations.Length; i++)

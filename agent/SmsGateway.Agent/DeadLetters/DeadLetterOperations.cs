@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
 using SmsGateway.Agent.Cloud;
 using SmsGateway.Azure.Hosting;
-using SmsGateway.Core.DeadLetters;
+using SmsGateway.Core.Sending.DeadLetters;
 using SmsGateway.Core.Options;
-using SmsGateway.Core.Queue;
-using SmsGateway.Core.Storage;
+using SmsGateway.Core.Sending.Queue;
+using SmsGateway.Core.Sending.Records;
 using SmsGateway.Storage.Embedded;
 
 namespace SmsGateway.Agent.DeadLetters;

@@ -5,7 +5,7 @@ using SmsGateway.Agent.Cloud;
 using SmsGateway.Agent.Configuration;
 using SmsGateway.Agent.Security;
 using SmsGateway.Core.Hosting;
-using SmsGateway.Core.Inbound;
+using SmsGateway.Core.Receiving.Inbound;
 using SmsGateway.Core.Options;
 using SmsGateway.Http;
 using SmsGateway.Storage.Embedded;

@@ -1,4 +1,4 @@
-using SmsGateway.Core.Policy;
+using SmsGateway.Core.Sending.Policy;
 
 namespace SmsGateway.Agent.Security;
 

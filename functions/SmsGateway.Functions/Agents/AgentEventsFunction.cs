@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using SmsGateway.Core.Agents;
+using SmsGateway.Core.CloudProtocol;
 using SmsGateway.Telegram.Hosting;
 
 namespace SmsGateway.Functions.Agents;

@@ -1,5 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using SmsGateway.Core.Agents;
+using SmsGateway.Core.CloudProtocol;
 
 namespace SmsGateway.Functions.Agents;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using SmsGateway.Core.Agents;
+using SmsGateway.Core.CloudProtocol;
 using SmsGateway.Functions.Hosting;
 
 namespace SmsGateway.Functions.Health;

@@ -1,10 +1,10 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SmsGateway.Core.Agents;
-using SmsGateway.Core.Chat;
+using SmsGateway.Core.CloudProtocol;
+using SmsGateway.Core.Receiving.Bridge;
 using SmsGateway.Core.Outbox;
-using SmsGateway.Core.Policy;
+using SmsGateway.Core.Sending.Policy;
 
 namespace SmsGateway.Functions.Maintenance;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using SmsGateway.Core.Intake;
-using SmsGateway.Core.Storage;
+using SmsGateway.Core.Sending.Intake;
+using SmsGateway.Core.Sending.Records;
 using SmsGateway.Http;
 
 namespace SmsGateway.Functions.Messages;

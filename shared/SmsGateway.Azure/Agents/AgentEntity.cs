@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using SmsGateway.Azure.Tables;
-using SmsGateway.Core.Agents;
+using SmsGateway.Core.CloudProtocol;
 
 namespace SmsGateway.Azure.Agents;
 

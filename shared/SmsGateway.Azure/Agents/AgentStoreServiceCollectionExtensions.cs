@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using SmsGateway.Core.Agents;
+using SmsGateway.Core.CloudProtocol;
 
 namespace SmsGateway.Azure.Agents;
 

@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using SmsGateway.Azure.Tables;
-using SmsGateway.Core.Agents;
+using SmsGateway.Core.CloudProtocol;
 
 namespace SmsGateway.Azure.Agents;
 

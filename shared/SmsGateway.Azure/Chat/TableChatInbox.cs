@@ -2,7 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using SmsGateway.Azure.Tables;
-using SmsGateway.Core.Chat;
+using SmsGateway.Core.Receiving.Bridge;
 
 namespace SmsGateway.Azure.Chat;
 

@@ -3,7 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using SmsGateway.Azure.Tables;
 using SmsGateway.Core.Outbox;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 
 namespace SmsGateway.Azure.Chat;
 

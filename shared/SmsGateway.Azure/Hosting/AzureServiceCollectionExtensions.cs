@@ -9,11 +9,11 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmsGateway.Azure.ServiceBus;
 using SmsGateway.Azure.Tables;
-using SmsGateway.Core.Delivery;
-using SmsGateway.Core.Inbound;
+using SmsGateway.Core.Sending.DeliveryReports;
+using SmsGateway.Core.Receiving.Inbound;
 using SmsGateway.Core.Options;
-using SmsGateway.Core.Queue;
-using SmsGateway.Core.Storage;
+using SmsGateway.Core.Sending.Queue;
+using SmsGateway.Core.Sending.Records;
 
 namespace SmsGateway.Azure.Hosting;
 

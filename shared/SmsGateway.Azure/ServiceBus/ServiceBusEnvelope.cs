@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using Azure.Messaging.ServiceBus;
 using SmsGateway.Core.Domain;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 using SmsGateway.Core.Serialization;
 
 namespace SmsGateway.Azure.ServiceBus;
 
-/// <summary>Turns an <see cref="OutboundSms"/> into a Service Bus message and back.</summary>
+/// <summary>Turns an <see cref="QueueItem"/> into a Service Bus message and back.</summary>
 internal static class ServiceBusEnvelope
 {
     public const int KnownSchemaVersion = 1;
@@ -15,9 +15,9 @@ internal static class ServiceBusEnvelope
     // Headers and application properties of one message, generously.
     private const int PerMessageOverhead = 1024;
 
-    public static ServiceBusMessage Create(OutboundSms item, string serviceBusMessageId, string? agentId, int priorDeliveries, DateTimeOffset? enqueueAt)
+    public static ServiceBusMessage Create(QueueItem item, string serviceBusMessageId, string? agentId, int priorDeliveries, DateTimeOffset? enqueueAt)
     {
-        var message = new ServiceBusMessage(BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(item, CoreJsonContext.Default.OutboundSms)))
+        var message = new ServiceBusMessage(BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(item, CoreJsonContext.Default.QueueItem)))
         {
             MessageId = serviceBusMessageId,
             ContentType = "application/json",
@@ -47,19 +47,19 @@ internal static class ServiceBusEnvelope
     /// A retry or replay of <paramref name="original"/>: a new Service Bus MessageId, so duplicate detection lets it
     /// through, pinned to the same agent as the original (the agent that retries need not know the routes).
     /// </summary>
-    public static ServiceBusMessage Clone(ServiceBusReceivedMessage original, OutboundSms item, int priorDeliveries, DateTimeOffset? enqueueAt) =>
+    public static ServiceBusMessage Clone(ServiceBusReceivedMessage original, QueueItem item, int priorDeliveries, DateTimeOffset? enqueueAt) =>
         Create(item, $"{item.ItemId}~{Guid.NewGuid():N}", AgentIdOf(original), priorDeliveries, enqueueAt);
 
     public static string? AgentIdOf(ServiceBusReceivedMessage message) =>
         message.ApplicationProperties.TryGetValue(ServiceBusProperties.AgentId, out var value) ? value as string : null;
 
     /// <summary>The envelope in the body; throws <see cref="InvalidDataException"/> for a body this version cannot read.</summary>
-    public static OutboundSms Read(ServiceBusReceivedMessage message)
+    public static QueueItem Read(ServiceBusReceivedMessage message)
     {
-        OutboundSms? item;
+        QueueItem? item;
         try
         {
-            item = JsonSerializer.Deserialize(message.Body.ToMemory().Span, CoreJsonContext.Default.OutboundSms);
+            item = JsonSerializer.Deserialize(message.Body.ToMemory().Span, CoreJsonContext.Default.QueueItem);
         }
         catch (JsonException ex)
         {

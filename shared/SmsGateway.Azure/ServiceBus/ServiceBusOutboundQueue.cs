@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Logging;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 
 namespace SmsGateway.Azure.ServiceBus;
 
@@ -51,7 +51,7 @@ public sealed partial class ServiceBusOutboundQueue : IOutboundQueue
         _deadLetters = new ServiceBusDeadLetters(channel, options.ReceiveOrder, SendAsync, logger);
     }
 
-    public async Task<int> PublishAsync(IReadOnlyList<OutboundSms> items, DateTimeOffset? notBefore, CancellationToken cancellationToken)
+    public async Task<int> PublishAsync(IReadOnlyList<QueueItem> items, DateTimeOffset? notBefore, CancellationToken cancellationToken)
     {
         var enqueueAt = notBefore > _time.GetUtcNow() ? notBefore : null;
         var messages = items.Select(i => ServiceBusEnvelope.Create(i, i.ItemId, _router.Route(i.To), priorDeliveries: 0, enqueueAt)).ToList();
@@ -151,7 +151,7 @@ public sealed partial class ServiceBusOutboundQueue : IOutboundQueue
 
     private async Task<QueueLease?> ToLeaseAsync(ServiceBusSource source, ServiceBusReceivedMessage message, CancellationToken cancellationToken)
     {
-        OutboundSms item;
+        QueueItem item;
         try
         {
             item = ServiceBusEnvelope.Read(message);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using SmsGateway.Core.Policy;
+using SmsGateway.Core.Sending.Policy;
 
 namespace SmsGateway.Azure.Tables;
 

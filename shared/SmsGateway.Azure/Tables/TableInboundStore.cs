@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using SmsGateway.Core.Inbound;
+using SmsGateway.Core.Receiving.Inbound;
 
 namespace SmsGateway.Azure.Tables;
 

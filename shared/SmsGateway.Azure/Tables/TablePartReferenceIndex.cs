@@ -1,6 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
-using SmsGateway.Core.Delivery;
+using SmsGateway.Core.Sending.DeliveryReports;
 
 namespace SmsGateway.Azure.Tables;
 

@@ -1,6 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
-using SmsGateway.Core.Delivery;
+using SmsGateway.Core.Sending.DeliveryReports;
 using SmsGateway.Core.Modem;
 
 namespace SmsGateway.Azure.Tables;

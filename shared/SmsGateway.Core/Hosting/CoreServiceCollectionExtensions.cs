@@ -1,11 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using SmsGateway.Core.DeadLetters;
-using SmsGateway.Core.Intake;
+using SmsGateway.Core.Sending.DeadLetters;
+using SmsGateway.Core.Sending.Intake;
 using SmsGateway.Core.Options;
-using SmsGateway.Core.Outbound;
-using SmsGateway.Core.Policy;
-using SmsGateway.Core.Storage;
+using SmsGateway.Core.Sending.Worker;
+using SmsGateway.Core.Sending.Policy;
+using SmsGateway.Core.Sending.Records;
 using SmsGateway.Core.Telemetry;
 
 namespace SmsGateway.Core.Hosting;

@@ -8,7 +8,7 @@ namespace SmsGateway.Core.Modem;
 public interface ISmsModem
 {
     /// <summary>Sends every part of <paramref name="sms"/> in order and returns the modem's references.</summary>
-    Task<SmsSendReceipt> SendAsync(OutgoingSms sms, CancellationToken cancellationToken);
+    Task<SmsSendReceipt> SendAsync(ModemSendRequest sms, CancellationToken cancellationToken);
 
     /// <summary>
     /// Asks the modem whether it can send now (<c>AT</c>, then <c>AT+CREG?</c>): true when it answers

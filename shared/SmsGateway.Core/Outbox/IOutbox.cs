@@ -1,4 +1,4 @@
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 
 namespace SmsGateway.Core.Outbox;
 

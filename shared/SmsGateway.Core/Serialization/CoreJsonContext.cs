@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using SmsGateway.Core.Domain;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 
 namespace SmsGateway.Core.Serialization;
 
@@ -13,5 +13,5 @@ namespace SmsGateway.Core.Serialization;
     UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(Message))]
-[JsonSerializable(typeof(OutboundSms))]
+[JsonSerializable(typeof(QueueItem))]
 public sealed partial class CoreJsonContext : JsonSerializerContext;

@@ -1,12 +1,12 @@
 using System.Diagnostics;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 
 namespace SmsGateway.Core.Telemetry;
 
 /// <summary>
 /// The gateway's traces: one <see cref="ActivitySource"/> named <c>SmsGateway</c> with the spans
 /// <c>sms.intake</c>, <c>sms.publish</c> and <c>sms.send</c>. The send span continues the trace of the
-/// request that queued the SMS through <see cref="OutboundSms.TraceParent"/>, even after a restart.
+/// request that queued the SMS through <see cref="QueueItem.TraceParent"/>, even after a restart.
 /// </summary>
 public static class GatewayTelemetry
 {
@@ -26,7 +26,7 @@ public static class GatewayTelemetry
         Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : null;
 
     /// <summary>Starts the span of sending one queued SMS, as a child of the span that queued it when known.</summary>
-    public static Activity? StartSend(OutboundSms item)
+    public static Activity? StartSend(QueueItem item)
     {
         ActivityContext.TryParse(item.TraceParent, null, isRemote: true, out var parent);
         var activity = Source.StartActivity("sms.send", ActivityKind.Consumer, parent);

@@ -1,5 +1,5 @@
 using SmsGateway.Core.Domain;
-using SmsGateway.Core.Storage;
+using SmsGateway.Core.Sending.Records;
 
 namespace SmsGateway.Core.Telemetry;
 

@@ -23,7 +23,7 @@ public sealed class GsmModem : BackgroundService, ISmsModem
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly SmsSender _sender;
-    private readonly InboundProcessor _inbound;
+    private readonly SimInboxReader _inbound;
     private readonly Lock _statusLock = new();
     private ModemStatus _status = ModemStatus.Disconnected with { LastError = "not started" };
     private ModemSession? _session;
@@ -42,7 +42,7 @@ public sealed class GsmModem : BackgroundService, ISmsModem
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger<GsmModem>();
         _sender = new SmsSender(_options, timeProvider, _logger);
-        _inbound = new InboundProcessor(sink, timeProvider, _logger);
+        _inbound = new SimInboxReader(sink, timeProvider, _logger);
     }
 
     public ModemStatus Status
@@ -56,7 +56,7 @@ public sealed class GsmModem : BackgroundService, ISmsModem
         }
     }
 
-    public Task<SmsSendReceipt> SendAsync(OutgoingSms sms, CancellationToken cancellationToken)
+    public Task<SmsSendReceipt> SendAsync(ModemSendRequest sms, CancellationToken cancellationToken)
     {
         var session = Volatile.Read(ref _session);
         return session is null

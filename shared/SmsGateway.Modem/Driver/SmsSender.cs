@@ -14,7 +14,7 @@ internal sealed class SmsSender(ModemOptions options, TimeProvider timeProvider,
     // Starts anywhere so that a restart does not reuse the reference of the last message the recipient got.
     private int _concatReference = Random.Shared.Next(256);
 
-    public async Task<SmsSendReceipt> SendAsync(ModemSession session, OutgoingSms sms, CancellationToken cancellationToken)
+    public async Task<SmsSendReceipt> SendAsync(ModemSession session, ModemSendRequest sms, CancellationToken cancellationToken)
     {
         var concatReference = sms.ConcatReference ?? (byte)Interlocked.Increment(ref _concatReference);
         var parts = Encode(sms, concatReference);
@@ -79,13 +79,13 @@ internal sealed class SmsSender(ModemOptions options, TimeProvider timeProvider,
         return reference.Value;
     }
 
-    private SmsSendException Failed(OutgoingSms sms, SmsSendException failure)
+    private SmsSendException Failed(ModemSendRequest sms, SmsSendException failure)
     {
         GsmModemLog.SendFailed(logger, PhoneMask.Mask(sms.To), failure.Kind, failure.Message);
         return failure;
     }
 
-    private IReadOnlyList<SubmitPdu> Encode(OutgoingSms sms, int concatReference)
+    private IReadOnlyList<SubmitPdu> Encode(ModemSendRequest sms, int concatReference)
     {
         try
         {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using SmsGateway.Core.Inbound;
+using SmsGateway.Core.Receiving.Inbound;
 
 namespace SmsGateway.Telegram.Formatting;
 

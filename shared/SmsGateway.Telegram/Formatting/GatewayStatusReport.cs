@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SmsGateway.Core.Modem;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 
 namespace SmsGateway.Telegram.Formatting;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
-using SmsGateway.Core.Chat;
+using SmsGateway.Core.Receiving.Bridge;
 using SmsGateway.Core.Outbox;
 using SmsGateway.Telegram.Configuration;
-using SmsGateway.Telegram.Outbound;
+using SmsGateway.Telegram.Posting;
 
 namespace SmsGateway.Telegram.Hosting;
 

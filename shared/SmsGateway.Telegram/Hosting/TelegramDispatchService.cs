@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SmsGateway.Telegram.Bot;
-using SmsGateway.Telegram.Outbound;
+using SmsGateway.Telegram.Posting;
 
 namespace SmsGateway.Telegram.Hosting;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
-using SmsGateway.Core.Outbound;
+using SmsGateway.Core.Sending.Worker;
 using SmsGateway.Telegram.Bot;
 using SmsGateway.Telegram.Configuration;
-using SmsGateway.Telegram.Outbound;
+using SmsGateway.Telegram.Posting;
 
 namespace SmsGateway.Telegram.Hosting;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SmsGateway.Telegram.Bot;
-using SmsGateway.Telegram.Outbound;
+using SmsGateway.Telegram.Posting;
 using SmsGateway.Telegram.Updates;
 
 namespace SmsGateway.Telegram.Hosting;

@@ -3,14 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using SmsGateway.Core.Inbound;
+using SmsGateway.Core.Receiving.Inbound;
 using SmsGateway.Core.Modem;
-using SmsGateway.Core.Queue;
-using SmsGateway.Core.Storage;
+using SmsGateway.Core.Sending.Queue;
+using SmsGateway.Core.Sending.Records;
 using SmsGateway.Telegram.Bot;
 using SmsGateway.Telegram.Configuration;
 using SmsGateway.Telegram.Formatting;
-using SmsGateway.Telegram.Outbound;
+using SmsGateway.Telegram.Posting;
 using SmsGateway.Telegram.Telemetry;
 using SmsGateway.Telegram.Updates;
 

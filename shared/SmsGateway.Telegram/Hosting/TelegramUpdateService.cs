@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SmsGateway.Telegram.Bot;
-using SmsGateway.Core.Chat;
+using SmsGateway.Core.Receiving.Bridge;
 using SmsGateway.Core.Outbox;
 using SmsGateway.Telegram.Updates;
 

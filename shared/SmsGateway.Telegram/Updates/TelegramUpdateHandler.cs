@@ -1,12 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SmsGateway.Core.Chat;
-using SmsGateway.Core.Intake;
+using SmsGateway.Core.Receiving.Bridge;
+using SmsGateway.Core.Sending.Intake;
 using SmsGateway.Core.Phone;
 using SmsGateway.Telegram.Configuration;
 using SmsGateway.Telegram.Formatting;
-using SmsGateway.Telegram.Outbound;
+using SmsGateway.Telegram.Posting;
 using Telegram.Bot.Types;
 using MessageOrigin = SmsGateway.Core.Domain.MessageOrigin;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SmsGateway.Core.Chat;
+using SmsGateway.Core.Receiving.Bridge;
 using SmsGateway.Core.Hosting;
 using SmsGateway.Telegram.Configuration;
 using SmsGateway.Telegram.Hosting;

@@ -3,7 +3,7 @@ using SmsGateway.Agent.Tests.Support;
 using SmsGateway.Azure.ServiceBus;
 using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Core.Domain;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 using SmsGateway.Core.Text;
 using SmsGateway.Storage.Embedded;
 using static SmsGateway.Agent.Tests.Cloud.CloudEvents;
@@ -54,7 +54,7 @@ public sealed class CloudAfterCrashTests : IAsyncLifetime
 
     // What an agent killed mid-send leaves: its own record says "sending", and Service Bus holds the
     // envelope under a lock nobody will settle, so it is delivered again (delivery count 2) when the lock runs out.
-    private async Task LeaveSendingAsync(OutboundSms sms, string dataPath)
+    private async Task LeaveSendingAsync(QueueItem sms, string dataPath)
     {
         var now = DateTimeOffset.UtcNow;
         var record = new Message

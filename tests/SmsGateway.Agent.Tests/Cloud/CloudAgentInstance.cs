@@ -7,7 +7,7 @@ using SmsGateway.Agent.Hosting;
 using SmsGateway.Azure.ServiceBus;
 using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Core.Domain;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 
 namespace SmsGateway.Agent.Tests.Cloud;
 
@@ -59,13 +59,13 @@ internal sealed class CloudAgentInstance : IAsyncDisposable
         new InMemoryServiceBus(TimeProvider.System).AddSubscription(Subscription, lockDuration: TimeSpan.FromMinutes(1), maxDeliveryCount: 5);
 
     /// <summary>What the cloud's intake does: publishes through the real Service Bus queue adapter.</summary>
-    public static async Task PublishAsync(InMemoryServiceBus bus, params OutboundSms[] items)
+    public static async Task PublishAsync(InMemoryServiceBus bus, params QueueItem[] items)
     {
         var intake = new ServiceBusOutboundQueue(bus, new ServiceBusQueueOptions { FullyQualifiedNamespace = "test", Subscription = Subscription }, TimeProvider.System, NullLogger<ServiceBusOutboundQueue>.Instance);
         await intake.PublishAsync(items, null, CancellationToken.None);
     }
 
-    public static OutboundSms Sms(string text, string to = "+4915112345678") =>
+    public static QueueItem Sms(string text, string to = "+4915112345678") =>
         new() { MessageId = Message.NewId(DateTimeOffset.UtcNow), DestinationIndex = 0, To = to, Text = text };
 
     public static async Task<CloudAgentInstance> StartAsync(InMemoryServiceBus bus, Uri cloud, IDictionary<string, string?>? settings = null, string? dataPath = null)

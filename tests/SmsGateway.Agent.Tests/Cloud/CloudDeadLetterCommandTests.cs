@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SmsGateway.Agent.DeadLetters;
 using SmsGateway.Azure.ServiceBus;
 using SmsGateway.Azure.Tests.Support;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 
 namespace SmsGateway.Agent.Tests.Cloud;
 
@@ -79,7 +79,7 @@ public sealed class CloudDeadLetterCommandTests
     private ServiceBusOutboundQueue Queue() =>
         new(_bus, new ServiceBusQueueOptions { FullyQualifiedNamespace = "test", Subscription = CloudAgentInstance.Subscription }, TimeProvider.System, NullLogger<ServiceBusOutboundQueue>.Instance);
 
-    private async Task DeadLetterAsync(OutboundSms item, string reason)
+    private async Task DeadLetterAsync(QueueItem item, string reason)
     {
         var queue = Queue();
         await queue.PublishAsync([item], null, CancellationToken.None);

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using SmsGateway.Core.Agents;
+using SmsGateway.Core.CloudProtocol;
 
 namespace SmsGateway.Agent.Tests.Cloud;
 

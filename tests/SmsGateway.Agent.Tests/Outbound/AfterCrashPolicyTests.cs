@@ -4,7 +4,7 @@ using System.Text.Json;
 using SmsGateway.Agent.Tests.Support;
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Modem;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 using SmsGateway.Core.Text;
 using SmsGateway.Storage.Embedded;
 
@@ -111,7 +111,7 @@ public sealed class AfterCrashPolicyTests
         {
             await new SqliteMessageStore(db, TimeProvider.System).CreateAsync(message, null, CancellationToken.None);
             await new SqliteOutboundQueue(db, new EmbeddedStorageOptions { Path = dataPath }, TimeProvider.System)
-                .PublishAsync([new OutboundSms { MessageId = message.Id, DestinationIndex = 0, To = "+4915112345678", Text = message.Text }], null, CancellationToken.None);
+                .PublishAsync([new QueueItem { MessageId = message.Id, DestinationIndex = 0, To = "+4915112345678", Text = message.Text }], null, CancellationToken.None);
         }
 
         var modem = new ScriptedModem();

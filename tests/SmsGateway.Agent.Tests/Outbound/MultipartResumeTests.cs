@@ -1,6 +1,6 @@
 using SmsGateway.Agent.Tests.Faults;
 using SmsGateway.Agent.Tests.Support;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 
 namespace SmsGateway.Agent.Tests.Outbound;
 

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using SmsGateway.Agent.Tests.Support;
 using SmsGateway.Core.Modem;
-using SmsGateway.Core.Storage;
+using SmsGateway.Core.Sending.Records;
 using SmsGateway.Storage.Embedded;
 
 namespace SmsGateway.Agent.Tests.Outbound;

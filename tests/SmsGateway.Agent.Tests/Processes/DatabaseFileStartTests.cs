@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using SmsGateway.Agent.Tests.Support;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 using SmsGateway.Storage.Embedded;
 
 namespace SmsGateway.Agent.Tests.Processes;
@@ -76,7 +76,7 @@ public sealed class DatabaseFileStartTests : IDisposable
         {
             var queue = new SqliteOutboundQueue(db, options, TimeProvider.System);
             await queue.PublishAsync(
-                [.. Enumerable.Range(0, 300).Select(i => new OutboundSms { MessageId = $"m{i}", DestinationIndex = 0, To = "+4915112345678", Text = new string('q', 140) })],
+                [.. Enumerable.Range(0, 300).Select(i => new QueueItem { MessageId = $"m{i}", DestinationIndex = 0, To = "+4915112345678", Text = new string('q', 140) })],
                 null,
                 CancellationToken.None);
         }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using SmsGateway.Agent.Hosting;
 using SmsGateway.Core.Modem;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 
 namespace SmsGateway.Agent.Tests.Support;
 

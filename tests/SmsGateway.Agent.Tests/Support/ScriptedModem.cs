@@ -12,7 +12,7 @@ public sealed class ScriptedModem : ISmsModem
     private readonly ConcurrentQueue<SmsSendException> _failures = new();
     private int _reference;
 
-    public ConcurrentQueue<OutgoingSms> Sent { get; } = new();
+    public ConcurrentQueue<ModemSendRequest> Sent { get; } = new();
 
     /// <summary>Every send fails with this, when set.</summary>
     public SmsSendException? AlwaysFail { get; set; }
@@ -43,7 +43,7 @@ public sealed class ScriptedModem : ISmsModem
         }
     }
 
-    public async Task<SmsSendReceipt> SendAsync(OutgoingSms sms, CancellationToken cancellationToken)
+    public async Task<SmsSendReceipt> SendAsync(ModemSendRequest sms, CancellationToken cancellationToken)
     {
         if (Gate is { } gate)
         {

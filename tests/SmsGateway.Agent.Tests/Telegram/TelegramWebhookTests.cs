@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using SmsGateway.Agent.Tests.Faults;
 using SmsGateway.Agent.Tests.Support;
-using SmsGateway.Core.Chat;
+using SmsGateway.Core.Receiving.Bridge;
 using SmsGateway.Testing.Telegram;
 using static SmsGateway.Agent.Tests.Telegram.TelegramGateway;
 

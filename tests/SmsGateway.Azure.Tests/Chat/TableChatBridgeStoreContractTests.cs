@@ -2,7 +2,7 @@ using SmsGateway.Azure.Chat;
 using SmsGateway.Azure.Tables;
 using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Contracts;
-using SmsGateway.Core.Chat;
+using SmsGateway.Core.Receiving.Bridge;
 
 namespace SmsGateway.Azure.Tests.Chat;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SmsGateway.Azure.ServiceBus;
 using SmsGateway.Azure.Tests.Support;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 
 namespace SmsGateway.Azure.Tests.ServiceBus;
 
@@ -128,7 +128,7 @@ public sealed class AgentRoutingTests
         return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
     }
 
-    private static OutboundSms Item(string messageId, string to) => new() { MessageId = messageId, DestinationIndex = 0, To = to, Text = "hello" };
+    private static QueueItem Item(string messageId, string to) => new() { MessageId = messageId, DestinationIndex = 0, To = to, Text = "hello" };
 
     private static async Task<QueueLease> ReceiveAsync(ServiceBusOutboundQueue queue) =>
         await queue.ReceiveAsync(Lock, TimeSpan.Zero, CancellationToken.None) ?? throw new InvalidOperationException("nothing to receive");

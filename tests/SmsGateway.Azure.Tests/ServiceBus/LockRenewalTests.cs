@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SmsGateway.Azure.ServiceBus;
 using SmsGateway.Azure.Tests.Support;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 
 namespace SmsGateway.Azure.Tests.ServiceBus;
 
@@ -72,7 +72,7 @@ public sealed class LockRenewalTests
     private async Task<(ServiceBusOutboundQueue Queue, QueueLease Lease)> PublishAndReceiveAsync(TimeSpan maxLockRenewal)
     {
         var queue = Queue(maxLockRenewal);
-        await queue.PublishAsync([new OutboundSms { MessageId = "m1", DestinationIndex = 0, To = "+4915112345678", Text = "hi" }], null, CancellationToken.None);
+        await queue.PublishAsync([new QueueItem { MessageId = "m1", DestinationIndex = 0, To = "+4915112345678", Text = "hi" }], null, CancellationToken.None);
         var lease = await queue.ReceiveAsync(SubscriptionLock, TimeSpan.Zero, CancellationToken.None);
         return (queue, lease!);
     }

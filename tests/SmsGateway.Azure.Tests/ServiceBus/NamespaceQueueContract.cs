@@ -3,7 +3,7 @@ using Azure.Messaging.ServiceBus.Administration;
 using Microsoft.Extensions.Logging.Abstractions;
 using SmsGateway.Azure.ServiceBus;
 using SmsGateway.Contracts;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 
 namespace SmsGateway.Azure.Tests.ServiceBus;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SmsGateway.Azure.ServiceBus;
 using SmsGateway.Azure.Tests.Support;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 
 namespace SmsGateway.Azure.Tests.ServiceBus;
 
@@ -18,7 +18,7 @@ public sealed class ServiceBusOutboundQueueTests
 
     public ServiceBusOutboundQueueTests() => (_bus, _sut) = ServiceBusQueueContractTests.Create(_time);
 
-    private static OutboundSms Item(string messageId, int index = 0, string text = "hello") =>
+    private static QueueItem Item(string messageId, int index = 0, string text = "hello") =>
         new() { MessageId = messageId, DestinationIndex = index, To = "+4915112345678", Text = text };
 
     private async Task<QueueLease> ReceiveAsync() =>

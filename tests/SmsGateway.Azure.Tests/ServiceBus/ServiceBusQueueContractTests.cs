@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using SmsGateway.Azure.ServiceBus;
 using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Contracts;
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 
 namespace SmsGateway.Azure.Tests.ServiceBus;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SmsGateway.Azure.Tables;
 using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Core.Domain;
-using SmsGateway.Core.Storage;
+using SmsGateway.Core.Sending.Records;
 
 namespace SmsGateway.Azure.Tests.Tables;
 

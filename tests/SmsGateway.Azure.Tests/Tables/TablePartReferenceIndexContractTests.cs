@@ -1,7 +1,7 @@
 using SmsGateway.Azure.Tables;
 using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Contracts;
-using SmsGateway.Core.Delivery;
+using SmsGateway.Core.Sending.DeliveryReports;
 
 namespace SmsGateway.Azure.Tests.Tables;
 

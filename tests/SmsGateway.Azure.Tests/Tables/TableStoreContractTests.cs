@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SmsGateway.Azure.Tables;
 using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Contracts;
-using SmsGateway.Core.Storage;
+using SmsGateway.Core.Sending.Records;
 
 namespace SmsGateway.Azure.Tests.Tables;
 

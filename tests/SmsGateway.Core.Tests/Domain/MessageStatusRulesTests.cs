@@ -9,7 +9,7 @@ public sealed class MessageStatusRulesTests
     [InlineData(MessageStatus.Queued, Queued)]
     [InlineData(MessageStatus.Queued, Queued, Queued)]
     [InlineData(MessageStatus.Sending, Queued, Sent)]
-    [InlineData(MessageStatus.Sending, Sending)]
+    [InlineData(MessageStatus.Sending, DestinationStatus.Sending)]
     [InlineData(MessageStatus.Sending, Delivered, Queued)]
     [InlineData(MessageStatus.Sent, Sent, Sent)]
     [InlineData(MessageStatus.Sent, Sent, Delivered)]

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using SmsGateway.Core.Agents;
+using SmsGateway.Core.CloudProtocol;
 using SmsGateway.Core.Domain;
-using SmsGateway.Core.Inbound;
+using SmsGateway.Core.Receiving.Inbound;
 
 namespace SmsGateway.Functions.Tests.Agents;
 

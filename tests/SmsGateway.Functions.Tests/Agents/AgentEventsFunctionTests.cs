@@ -1,8 +1,8 @@
 using SmsGateway.Azure.Tests.Support;
-using SmsGateway.Core.Agents;
+using SmsGateway.Core.CloudProtocol;
 using SmsGateway.Core.Domain;
-using SmsGateway.Core.Inbound;
-using SmsGateway.Core.Storage;
+using SmsGateway.Core.Receiving.Inbound;
+using SmsGateway.Core.Sending.Records;
 using SmsGateway.Functions.Tests.Support;
 using static SmsGateway.Functions.Tests.Support.AgentEventsClient;
 

@@ -1,4 +1,4 @@
-using SmsGateway.Core.Agents;
+using SmsGateway.Core.CloudProtocol;
 using SmsGateway.Core.Domain;
 
 namespace SmsGateway.Functions.Tests.Agents;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Core.Domain;
-using SmsGateway.Core.Storage;
+using SmsGateway.Core.Sending.Records;
 using SmsGateway.Functions.Agents;
 using SmsGateway.Functions.Tests.Support;
 using static SmsGateway.Functions.Tests.Support.AgentEventsClient;

@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using SmsGateway.Azure.Tests.Support;
-using SmsGateway.Core.Agents;
-using SmsGateway.Core.Chat;
+using SmsGateway.Core.CloudProtocol;
+using SmsGateway.Core.Receiving.Bridge;
 using SmsGateway.Functions.Maintenance;
 using SmsGateway.Functions.Tests.Support;
 using static SmsGateway.Functions.Tests.Support.AgentEventsClient;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SmsGateway.Core.Intake;
+using SmsGateway.Core.Sending.Intake;
 using SmsGateway.Functions.Agents;
 
 namespace SmsGateway.Functions.Tests.Support;

@@ -2,11 +2,11 @@ using System.Text.Json;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Azure.Functions.Worker;
 using SmsGateway.Azure.Tests.Support;
-using SmsGateway.Core.Inbound;
+using SmsGateway.Core.Receiving.Inbound;
 using SmsGateway.Core.Outbox;
 using SmsGateway.Functions.Telegram;
 using SmsGateway.Functions.Tests.Support;
-using SmsGateway.Telegram.Outbound;
+using SmsGateway.Telegram.Posting;
 using SmsGateway.Testing.Telegram;
 using static SmsGateway.Functions.Tests.Support.AgentEventsClient;
 

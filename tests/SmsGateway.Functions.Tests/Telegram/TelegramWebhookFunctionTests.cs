@@ -1,5 +1,5 @@
 using SmsGateway.Azure.Tests.Support;
-using SmsGateway.Core.Chat;
+using SmsGateway.Core.Receiving.Bridge;
 using SmsGateway.Core.Hosting;
 using SmsGateway.Functions.Telegram;
 using SmsGateway.Functions.Tests.Support;

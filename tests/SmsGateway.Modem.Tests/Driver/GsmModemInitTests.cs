@@ -138,7 +138,7 @@ public sealed class GsmModemInitTests
         await using var harness = await GsmModemHarness.StartAsync(null);
         await harness.WaitUntilAsync(() => harness.Modem.Status.LastError?.Contains("no such port", StringComparison.Ordinal) == true, "port error");
 
-        var error = await Assert.ThrowsAsync<SmsSendException>(() => harness.Modem.SendAsync(new OutgoingSms("+4915112345678", "hi"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SmsSendException>(() => harness.Modem.SendAsync(new ModemSendRequest("+4915112345678", "hi"), CancellationToken.None));
 
         Assert.Equal(SendFailureKind.Transient, error.Kind);
         Assert.Contains("modem not connected", error.Message, StringComparison.Ordinal);

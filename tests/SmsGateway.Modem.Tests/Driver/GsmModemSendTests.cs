@@ -18,7 +18,7 @@ public sealed class GsmModemSendTests
         await using var harness = await GsmModemHarness.ConnectedAsync(modem);
         modem.Expect($"AT+CMGS={expected.TpduLength}", "\r\n> ").Expect(expected.Hex, "\r\n+CMGS: 17\r\n", Ok);
 
-        var receipt = await harness.Modem.SendAsync(new OutgoingSms(To, "Hello"), CancellationToken.None);
+        var receipt = await harness.Modem.SendAsync(new ModemSendRequest(To, "Hello"), CancellationToken.None);
 
         Assert.Equal([17], receipt.PartReferences);
         Assert.Equal(harness.Time.GetUtcNow(), receipt.SentAt);
@@ -38,7 +38,7 @@ public sealed class GsmModemSendTests
             .AlwaysWhen(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal), _ => ["\r\n> "])
             .AlwaysWhen(c => c.StartsWith("00", StringComparison.Ordinal), _ => [$"\r\n+CMGS: {++reference}\r\n", Ok]);
 
-        var receipt = await harness.Modem.SendAsync(new OutgoingSms(To, LongText), CancellationToken.None);
+        var receipt = await harness.Modem.SendAsync(new ModemSendRequest(To, LongText), CancellationToken.None);
 
         Assert.Equal([41, 42], receipt.PartReferences);
         var sent = modem.Commands.SkipWhile(c => c != "AT+CMMS=2").ToList();
@@ -58,8 +58,8 @@ public sealed class GsmModemSendTests
             .AlwaysWhen(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal), _ => ["\r\n> "])
             .AlwaysWhen(c => c.StartsWith("00", StringComparison.Ordinal), _ => ["\r\n+CMGS: 7\r\n", Ok]);
 
-        await harness.Modem.SendAsync(new OutgoingSms(To, LongText), CancellationToken.None);
-        await harness.Modem.SendAsync(new OutgoingSms(To, LongText), CancellationToken.None);
+        await harness.Modem.SendAsync(new ModemSendRequest(To, LongText), CancellationToken.None);
+        await harness.Modem.SendAsync(new ModemSendRequest(To, LongText), CancellationToken.None);
 
         Assert.Single(modem.Commands, c => c == "AT+CMMS=2");
         Assert.Equal(4, modem.Commands.Count(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal)));
@@ -75,7 +75,7 @@ public sealed class GsmModemSendTests
             .AlwaysWhen(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal), _ => ["\r\n> "])
             .AlwaysWhen(c => c.StartsWith("00", StringComparison.Ordinal), _ => ["\r\n+CMGS: 5\r\n", Ok]);
 
-        var receipt = await harness.Modem.SendAsync(new OutgoingSms(To, LongText), CancellationToken.None);
+        var receipt = await harness.Modem.SendAsync(new ModemSendRequest(To, LongText), CancellationToken.None);
 
         Assert.Equal(2, receipt.PartReferences.Count);
     }
@@ -95,7 +95,7 @@ public sealed class GsmModemSendTests
         modem.AlwaysWhen(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal), _ => ["\r\n> "])
             .AlwaysWhen(c => c.StartsWith("00", StringComparison.Ordinal), _ => [$"\r\n+CMS ERROR: {code}\r\n"]);
 
-        var error = await Assert.ThrowsAsync<SmsSendException>(() => harness.Modem.SendAsync(new OutgoingSms(To, "Hello"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SmsSendException>(() => harness.Modem.SendAsync(new ModemSendRequest(To, "Hello"), CancellationToken.None));
 
         Assert.Equal(kind, error.Kind);
         Assert.Equal(code, error.ErrorCode);
@@ -109,7 +109,7 @@ public sealed class GsmModemSendTests
         modem.AlwaysWhen(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal), _ => ["\r\n> "])
             .AlwaysWhen(c => c.StartsWith("00", StringComparison.Ordinal), _ => []);
 
-        var send = harness.Modem.SendAsync(new OutgoingSms(To, "Hello"), CancellationToken.None);
+        var send = harness.Modem.SendAsync(new ModemSendRequest(To, "Hello"), CancellationToken.None);
         await modem.WaitForCommandAsync(PduEncoder.EncodeSubmit(To, "Hello").Single().Hex);
         harness.Time.Advance(harness.Options.SendTimeout);
 
@@ -127,7 +127,7 @@ public sealed class GsmModemSendTests
         modem.AlwaysWhen(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal), _ => [Ok]).Always("<ESC>");
 
         var error = await Assert.ThrowsAsync<SmsSendException>(() =>
-            harness.Modem.SendAsync(new OutgoingSms(To, "Hello"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)));
+            harness.Modem.SendAsync(new ModemSendRequest(To, "Hello"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)));
 
         Assert.Equal(SendFailureKind.UnknownOutcome, error.Kind);
         Assert.Contains("without a message reference", error.Message, StringComparison.Ordinal);
@@ -140,7 +140,7 @@ public sealed class GsmModemSendTests
         await using var harness = await GsmModemHarness.ConnectedAsync(modem);
         modem.AlwaysWhen(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal), _ => []).Always("<ESC>");
 
-        var send = harness.Modem.SendAsync(new OutgoingSms(To, "Hello"), CancellationToken.None);
+        var send = harness.Modem.SendAsync(new ModemSendRequest(To, "Hello"), CancellationToken.None);
         await ModemTranscripts.EventuallyAsync(() => modem.Commands.Any(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal)), "CMGS");
         harness.Time.Advance(harness.Options.SendTimeout);
 
@@ -158,7 +158,7 @@ public sealed class GsmModemSendTests
             .AlwaysWhen(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal), _ => ["\r\n> "])
             .AlwaysWhen(c => c.StartsWith("00", StringComparison.Ordinal), _ => ++pdus == 1 ? ["\r\n+CMGS: 9\r\n", Ok] : ["\r\n+CMS ERROR: 42\r\n"]);
 
-        var error = await Assert.ThrowsAsync<SmsSendException>(() => harness.Modem.SendAsync(new OutgoingSms(To, LongText), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SmsSendException>(() => harness.Modem.SendAsync(new ModemSendRequest(To, LongText), CancellationToken.None));
 
         Assert.Equal(SendFailureKind.Transient, error.Kind);
         Assert.Contains("part 2 of 2", error.Message, StringComparison.Ordinal);
@@ -178,7 +178,7 @@ public sealed class GsmModemSendTests
             .AlwaysWhen(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal), _ => ["\r\n> "])
             .AlwaysWhen(c => c.StartsWith("00", StringComparison.Ordinal), _ => [$"\r\n+CMGS: {++reference}\r\n", Ok]);
 
-        var receipt = await harness.Modem.SendAsync(new OutgoingSms(To, text) { ConcatReference = 201, PartsAlreadySent = 1 }, CancellationToken.None);
+        var receipt = await harness.Modem.SendAsync(new ModemSendRequest(To, text) { ConcatReference = 201, PartsAlreadySent = 1 }, CancellationToken.None);
 
         Assert.Equal([61, 62], receipt.PartReferences);
         var parts = modem.Commands.Where(c => c.StartsWith("00", StringComparison.Ordinal)).Select(hex => (SubmitMessage)PduDecoder.Decode(hex)).ToList();
@@ -197,7 +197,7 @@ public sealed class GsmModemSendTests
             .AlwaysWhen(c => c.StartsWith("00", StringComparison.Ordinal), _ => ++pdus == 1 ? ["\r\n+CMGS: 11\r\n", Ok] : []);
         var before = modem.Commands.Count;
 
-        var send = harness.Modem.SendAsync(new OutgoingSms(To, LongText), CancellationToken.None);
+        var send = harness.Modem.SendAsync(new ModemSendRequest(To, LongText), CancellationToken.None);
         await modem.WaitForCommandsAsync(before + 5);
         harness.Time.Advance(harness.Options.SendTimeout);
 
@@ -214,7 +214,7 @@ public sealed class GsmModemSendTests
         modem.AlwaysWhen(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal), _ => ["\r\n> "])
             .AlwaysWhen(c => c.StartsWith("00", StringComparison.Ordinal), _ => []);
 
-        var send = harness.Modem.SendAsync(new OutgoingSms(To, "Hello"), CancellationToken.None);
+        var send = harness.Modem.SendAsync(new ModemSendRequest(To, "Hello"), CancellationToken.None);
         await modem.WaitForCommandAsync(PduEncoder.EncodeSubmit(To, "Hello").Single().Hex);
         modem.End();
 
@@ -229,7 +229,7 @@ public sealed class GsmModemSendTests
         await using var harness = await GsmModemHarness.ConnectedAsync(modem);
         var before = modem.Commands.Count;
 
-        var error = await Assert.ThrowsAsync<SmsSendException>(() => harness.Modem.SendAsync(new OutgoingSms("+49 not a number", "Hello"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SmsSendException>(() => harness.Modem.SendAsync(new ModemSendRequest("+49 not a number", "Hello"), CancellationToken.None));
 
         Assert.Equal(SendFailureKind.Permanent, error.Kind);
         Assert.Equal(before, modem.Commands.Count);

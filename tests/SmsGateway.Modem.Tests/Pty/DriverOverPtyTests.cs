@@ -17,7 +17,7 @@ public sealed class DriverOverPtyTests
     {
         await using var h = await PtyDriverHarness.StartAsync();
 
-        var receipt = await h.Driver.SendAsync(new OutgoingSms(To, "Hello over a pty"), CancellationToken.None);
+        var receipt = await h.Driver.SendAsync(new ModemSendRequest(To, "Hello over a pty"), CancellationToken.None);
 
         var sent = Assert.Single(h.Simulator.Transmissions);
         Assert.Equal((To, "Hello over a pty"), (sent.To, sent.Text));
@@ -31,7 +31,7 @@ public sealed class DriverOverPtyTests
     {
         await using var h = await PtyDriverHarness.StartAsync();
 
-        var receipt = await h.Driver.SendAsync(new OutgoingSms(To, _longText), CancellationToken.None);
+        var receipt = await h.Driver.SendAsync(new ModemSendRequest(To, _longText), CancellationToken.None);
 
         var log = h.AirLog();
         Assert.Equal([1, 2, 3], log.Select(l => l.GetProperty("part").GetInt32()));
@@ -49,7 +49,7 @@ public sealed class DriverOverPtyTests
             sim => sim.LineAfterPrompt = "+CDSI: \"SM\",2",
             driver => driver.SendTimeout = TimeSpan.FromSeconds(30));
 
-        var receipt = await h.Driver.SendAsync(new OutgoingSms(To, _longText), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+        var receipt = await h.Driver.SendAsync(new ModemSendRequest(To, _longText), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.Equal([1, 2, 3], h.AirLog().Select(l => l.GetProperty("part").GetInt32()));
         Assert.Equal(3, receipt.PartReferences.Count);
@@ -61,9 +61,9 @@ public sealed class DriverOverPtyTests
         await using var h = await PtyDriverHarness.StartAsync();
         h.Simulator.FailNextSends(42, 1, afterParts: 1);
 
-        var failure = await Assert.ThrowsAsync<SmsSendException>(() => h.Driver.SendAsync(new OutgoingSms(To, _longText), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<SmsSendException>(() => h.Driver.SendAsync(new ModemSendRequest(To, _longText), CancellationToken.None));
         var receipt = await h.Driver.SendAsync(
-            new OutgoingSms(To, _longText) { ConcatReference = failure.ConcatReference, PartsAlreadySent = failure.SentPartReferences.Count },
+            new ModemSendRequest(To, _longText) { ConcatReference = failure.ConcatReference, PartsAlreadySent = failure.SentPartReferences.Count },
             CancellationToken.None);
 
         var log = h.AirLog();
@@ -112,7 +112,7 @@ public sealed class DriverOverPtyTests
     {
         await using var h = await PtyDriverHarness.StartAsync();
 
-        var receipt = await h.Driver.SendAsync(new OutgoingSms(To, "Tell me when it arrives"), CancellationToken.None);
+        var receipt = await h.Driver.SendAsync(new ModemSendRequest(To, "Tell me when it arrives"), CancellationToken.None);
 
         await h.EventuallyAsync(() => h.Sink.Reports.Count == 1, "the status report reached the sink");
         var report = Assert.Single(h.Sink.Reports);
@@ -126,8 +126,8 @@ public sealed class DriverOverPtyTests
         await using var h = await PtyDriverHarness.StartAsync();
         h.Simulator.FailNextSends(500, 1);
 
-        var failure = await Assert.ThrowsAsync<SmsSendException>(() => h.Driver.SendAsync(new OutgoingSms(To, "try twice"), CancellationToken.None));
-        var receipt = await h.Driver.SendAsync(new OutgoingSms(To, "try twice"), CancellationToken.None);
+        var failure = await Assert.ThrowsAsync<SmsSendException>(() => h.Driver.SendAsync(new ModemSendRequest(To, "try twice"), CancellationToken.None));
+        var receipt = await h.Driver.SendAsync(new ModemSendRequest(To, "try twice"), CancellationToken.None);
 
         Assert.Equal((SendFailureKind.Transient, 500), (failure.Kind, failure.ErrorCode));
         var sent = Assert.Single(h.Simulator.Transmissions);
@@ -145,7 +145,7 @@ public sealed class DriverOverPtyTests
         await h.EventuallyAsync(() => !h.Driver.Status.Connected, "the driver noticed the hang");
         await h.EventuallyAsync(() => h.Driver.Status.Connected, "the driver connected again");
         Assert.True(h.Simulator.State.IndicatesStoredMessages, "the driver set AT+CNMI again after the reboot");
-        await SendUntilAcceptedAsync(h, new OutgoingSms(To, "after the hang"));
+        await SendUntilAcceptedAsync(h, new ModemSendRequest(To, "after the hang"));
         h.Simulator.InjectInbound(From, "announced by +CMTI");
         await h.EventuallyAsync(() => h.Sink.Parts.Count == 1, "the new message reached the sink");
     }
@@ -161,7 +161,7 @@ public sealed class DriverOverPtyTests
         await h.Pty.StartAsync();
         await h.EventuallyAsync(() => h.Driver.Status.Connected, "the driver reconnected");
 
-        var receipt = await SendUntilAcceptedAsync(h, new OutgoingSms(To, "back again"));
+        var receipt = await SendUntilAcceptedAsync(h, new ModemSendRequest(To, "back again"));
 
         Assert.Equal(receipt.PartReferences[0], Assert.Single(h.Simulator.Transmissions).MessageReference);
     }
@@ -174,7 +174,7 @@ public sealed class DriverOverPtyTests
         // Raised before +CMGS is written: the answer is lost, the SMS is not.
         h.Simulator.Transmitted += (_, _) => h.Simulator.Hang(TimeSpan.FromSeconds(1));
 
-        var failure = await Assert.ThrowsAsync<SmsSendException>(() => h.Driver.SendAsync(new OutgoingSms(To, "did it go?"), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<SmsSendException>(() => h.Driver.SendAsync(new ModemSendRequest(To, "did it go?"), CancellationToken.None));
         Assert.Equal(SendFailureKind.UnknownOutcome, failure.Kind);
         Assert.Equal("did it go?", Assert.Single(h.Simulator.Transmissions).Text);
     }
@@ -203,7 +203,7 @@ public sealed class DriverOverPtyTests
             }
 
             var text = i % 2 == 0 ? $"message {i}: {_longText}" : $"message {i}";
-            accepted.Add((text, await SendUntilAcceptedAsync(h, new OutgoingSms(To, text))));
+            accepted.Add((text, await SendUntilAcceptedAsync(h, new ModemSendRequest(To, text))));
         }
 
         var air = h.AirLog();
@@ -225,7 +225,7 @@ public sealed class DriverOverPtyTests
     }
 
     /// <summary>Retries transient failures as the outbound worker would, with a deadline.</summary>
-    private static async Task<SmsSendReceipt> SendUntilAcceptedAsync(PtyDriverHarness h, OutgoingSms sms)
+    private static async Task<SmsSendReceipt> SendUntilAcceptedAsync(PtyDriverHarness h, ModemSendRequest sms)
     {
         var deadline = DateTime.UtcNow + PtyDriverHarness.Patience;
         while (true)

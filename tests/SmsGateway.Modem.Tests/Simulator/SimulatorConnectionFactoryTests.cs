@@ -55,14 +55,14 @@ public sealed class SimulatorConnectionFactoryTests
             await EventuallyAsync(() => driver.Status.Connected, "connected");
             Assert.Equal(("SIMCOM_Ltd", "Simulated GSM", true), (driver.Status.Manufacturer, driver.Status.Operator, driver.Status.Registered));
 
-            var receipt = await driver.SendAsync(new OutgoingSms(To, "in-process"), CancellationToken.None);
+            var receipt = await driver.SendAsync(new ModemSendRequest(To, "in-process"), CancellationToken.None);
             modem.InjectInbound("+4917612345678", "hello gateway");
             await EventuallyAsync(() => sink.Parts.Count == 1 && sink.Reports.Count == 1, "inbound SMS and status report handed over");
             Assert.Equal(receipt.PartReferences[0], sink.Reports[0].MessageReference);
 
             modem.ClosePort();
             await EventuallyAsync(() => modem.ConnectionCount == 2 && driver.Status.Connected, "reconnected after the port closed");
-            await driver.SendAsync(new OutgoingSms(To, "after reconnect"), CancellationToken.None);
+            await driver.SendAsync(new ModemSendRequest(To, "after reconnect"), CancellationToken.None);
             Assert.Equal(["in-process", "after reconnect"], modem.Transmissions.Select(t => t.Text));
         }
         finally

@@ -1,4 +1,4 @@
-using SmsGateway.Core.Inbound;
+using SmsGateway.Core.Receiving.Inbound;
 using SmsGateway.Telegram.Formatting;
 using SmsGateway.Telegram.Tests.Support;
 

@@ -1,4 +1,4 @@
-using SmsGateway.Core.Queue;
+using SmsGateway.Core.Sending.Queue;
 using SmsGateway.Telegram.Formatting;
 
 namespace SmsGateway.Telegram.Tests.Formatting;
@@ -28,7 +28,7 @@ public sealed class GatewayStatusReportTests
         public Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(int max, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<DeadLetter>>([]);
 
-        public Task<int> PublishAsync(IReadOnlyList<OutboundSms> items, DateTimeOffset? notBefore, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<int> PublishAsync(IReadOnlyList<QueueItem> items, DateTimeOffset? notBefore, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<QueueLease?> ReceiveAsync(TimeSpan lockDuration, TimeSpan maxWait, CancellationToken cancellationToken) => throw new NotSupportedException();
 

@@ -1,5 +1,5 @@
 using SmsGateway.Contracts;
-using SmsGateway.Core.Chat;
+using SmsGateway.Core.Receiving.Bridge;
 using SmsGateway.Storage.Embedded;
 
 namespace SmsGateway.Telegram.Tests.Storage;

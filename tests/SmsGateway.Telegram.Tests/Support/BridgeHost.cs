@@ -3,11 +3,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Hosting;
-using SmsGateway.Core.Inbound;
+using SmsGateway.Core.Receiving.Inbound;
 using SmsGateway.Core.Modem;
 using SmsGateway.Core.Options;
-using SmsGateway.Core.Policy;
-using SmsGateway.Core.Storage;
+using SmsGateway.Core.Sending.Policy;
+using SmsGateway.Core.Sending.Records;
 using SmsGateway.Core.Telemetry;
 using SmsGateway.Storage.Embedded;
 using SmsGateway.Telegram.Hosting;
@@ -103,7 +103,7 @@ internal sealed class BridgeHost : IAsyncDisposable
 
     /// <summary>Telegram posts in the outbox not delivered yet.</summary>
     public Task<int> PendingPostsAsync() =>
-        Services.GetRequiredService<Core.Outbox.IOutbox>().CountPendingAsync(Telegram.Outbound.TelegramOutboxWriter.ChannelPrefix, CancellationToken.None);
+        Services.GetRequiredService<Core.Outbox.IOutbox>().CountPendingAsync(Telegram.Posting.TelegramOutboxWriter.ChannelPrefix, CancellationToken.None);
 
     /// <summary>The messages intake stored, oldest first.</summary>
     public async Task<IReadOnlyList<Message>> StoredMessagesAsync()

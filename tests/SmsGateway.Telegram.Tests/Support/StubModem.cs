@@ -17,6 +17,6 @@ internal sealed class StubModem : ISmsModem
 
     public Task<bool> ProbeAsync(CancellationToken cancellationToken) => Task.FromResult(Status.Registered);
 
-    public Task<SmsSendReceipt> SendAsync(OutgoingSms sms, CancellationToken cancellationToken) =>
+    public Task<SmsSendReceipt> SendAsync(ModemSendRequest sms, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The bridge tests do not send SMS.");
 }

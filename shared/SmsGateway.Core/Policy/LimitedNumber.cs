@@ -1,4 +1,0 @@
-namespace SmsGateway.Core.Policy;
-
-/// <summary>A number at its hourly limit, and when it has room again.</summary>
-public sealed record LimitedNumber(string Number, TimeSpan RetryAfter);

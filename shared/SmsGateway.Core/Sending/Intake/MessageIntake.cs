@@ -1,0 +1,154 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SmsGateway.Core.Domain;
+using SmsGateway.Core.Options;
+using SmsGateway.Core.Phone;
+using SmsGateway.Core.Sending.Policy;
+using SmsGateway.Core.Sending.Queue;
+using SmsGateway.Core.Sending.Records;
+using SmsGateway.Core.Telemetry;
+
+namespace SmsGateway.Core.Sending.Intake;
+
+/// <summary>
+/// Accepts messages: validates, applies the Idempotency-Key, stores the record, then queues one
+/// item per destination. Every host (standalone, Functions, Telegram) sends through this class.
+/// </summary>
+public sealed partial class MessageIntake
+{
+    /// <summary>What a client is told to wait when the queue is full: a modem drains a few SMS a second.</summary>
+    public static readonly TimeSpan QueueFullRetryAfter = TimeSpan.FromSeconds(5);
+
+    private readonly IMessageStore _store;
+    private readonly IOutboundQueue _queue;
+    private readonly SmsOptions _options;
+    private readonly PhoneNumberNormalizer _numbers;
+    private readonly DestinationPolicy _destinations;
+    private readonly GatewayMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly ILogger<MessageIntake> _logger;
+
+    public MessageIntake(
+        IMessageStore store,
+        IOutboundQueue queue,
+        IOptions<SmsOptions> options,
+        DestinationPolicy destinations,
+        GatewayMetrics metrics,
+        TimeProvider time,
+        ILogger<MessageIntake> logger)
+    {
+        _destinations = destinations;
+        _metrics = metrics;
+        _store = store;
+        _queue = queue;
+        _options = options.Value;
+        _numbers = new PhoneNumberNormalizer(_options.DefaultRegion);
+        _time = time;
+        _logger = logger;
+    }
+
+    public async Task<IntakeResult> SubmitAsync(SendMessageCommand command, CancellationToken cancellationToken)
+    {
+        using var activity = GatewayTelemetry.StartIntake();
+        var validation = new SendMessageValidator(_numbers, _options, _destinations).Validate(command);
+        if (validation.Errors.Count > 0)
+        {
+            return new IntakeResult { Outcome = IntakeOutcome.Invalid, Errors = validation.Errors };
+        }
+
+        if (await _destinations.AdmitAsync(validation.Numbers, cancellationToken) is { } limited)
+        {
+            return new IntakeResult { Outcome = IntakeOutcome.RateLimited, RetryAfter = limited.RetryAfter, Errors = new Dictionary<string, string[]> { ["to"] = [limited.Message] } };
+        }
+
+        var now = _time.GetUtcNow();
+        var text = command.Text!;
+        var message = new Message
+        {
+            Id = Message.NewId(now),
+            Text = text,
+            Destinations = validation.Numbers.Select(Destination.Sms).ToArray(),
+            Priority = command.Priority,
+            Origin = command.Origin,
+            OriginContext = command.OriginContext,
+            IdempotencyKey = command.IdempotencyKey,
+            Encoding = validation.TextInfo!.Encoding,
+            Segments = validation.TextInfo.Segments,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+        // Refuse before storing anything: a message we cannot queue must not be accepted.
+        if (_queue.Capacity is { } capacity && (await _queue.CountAsync(cancellationToken)).Depth + message.Destinations.Count > capacity)
+        {
+            return QueueFull(QueueFullRetryAfter);
+        }
+
+        var claim = command.IdempotencyKey is null
+            ? null
+            : new IdempotencyClaim(command.IdempotencyKey, RequestHash.Compute(validation.Numbers, text, command.Priority));
+        var created = await _store.CreateAsync(message, claim, cancellationToken);
+        if (!created.Created)
+        {
+            return await ReplayAsync(message, claim!, created, cancellationToken);
+        }
+
+        try
+        {
+            using var publish = GatewayTelemetry.StartPublish();
+            var items = message.Destinations
+                .Select((d, i) => new QueueItem { MessageId = message.Id, DestinationIndex = i, To = d.Address, Text = text, Priority = message.Priority, TraceParent = GatewayTelemetry.CurrentTraceParent() })
+                .ToList();
+            await _queue.PublishAsync(items, null, cancellationToken);
+        }
+        catch (QueueFullException full)
+        {
+            // Lost the race for the last places: fail the record so it is never sent later.
+            await FailUnqueuedAsync(message, cancellationToken);
+            return QueueFull(full.RetryAfter);
+        }
+
+        LogAccepted(_logger, message.Id, message.Destinations.Count, message.Segments);
+        activity?.SetTag("sms.message_id", message.Id);
+        _metrics.Accepted(message.Destinations.Count, message.Origin);
+        return new IntakeResult { Outcome = IntakeOutcome.Accepted, Message = message };
+    }
+
+    private static IntakeResult QueueFull(TimeSpan retryAfter) =>
+        new() { Outcome = IntakeOutcome.QueueFull, RetryAfter = retryAfter };
+
+    private async Task<IntakeResult> ReplayAsync(Message candidate, IdempotencyClaim claim, CreateOutcome created, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(created.ExistingRequestHash, claim.RequestHash, StringComparison.Ordinal))
+        {
+            return new IntakeResult { Outcome = IntakeOutcome.KeyReused };
+        }
+
+        var existing = await _store.GetAsync(created.ExistingMessageId!, cancellationToken);
+
+        // The first request may still be between claiming the key and storing its message; the
+        // request is the same, so its answer can be built from this one with the first id.
+        var message = existing?.Message ?? candidate with { Id = created.ExistingMessageId! };
+        return new IntakeResult { Outcome = IntakeOutcome.Replayed, Message = message };
+    }
+
+    private async Task FailUnqueuedAsync(Message message, CancellationToken cancellationToken)
+    {
+        var stored = await _store.GetAsync(message.Id, cancellationToken);
+        if (stored is null)
+        {
+            return;
+        }
+
+        var failed = stored.Message with
+        {
+            Destinations = stored.Message.Destinations
+                .Select(d => d.MoveTo(DestinationStatus.Failed) with { Error = "The outbound queue was full." })
+                .ToArray(),
+        };
+        await _store.UpdateAsync(failed, stored.ETag, cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Accepted message {MessageId} for {DestinationCount} destination(s), {Segments} segment(s)")]
+    private static partial void LogAccepted(ILogger logger, string messageId, int destinationCount, int segments);
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace SmsGateway.Core.Sending.Policy;
+
+public static class PolicyServiceCollectionExtensions
+{
+    /// <summary>Registers the destination policy and its settings (section <c>Sms</c>), validated at start.</summary>
+    public static IServiceCollection AddDestinationPolicy(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<DestinationPolicyOptions>().BindConfiguration(DestinationPolicyOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DestinationPolicyOptions>, DestinationPolicyOptionsValidator>());
+        services.TryAddSingleton<DestinationPolicy>();
+        return services;
+    }
+}

@@ -1,0 +1,28 @@
+using SmsGateway.Core.Domain;
+
+namespace SmsGateway.Core.Sending.Records;
+
+/// <summary>
+/// The state store port: message records with optimistic concurrency, and idempotency keys that
+/// are claimed insert-if-absent. Shaped so Azure Table storage can implement it (ETags, point reads).
+/// </summary>
+public interface IMessageStore
+{
+    /// <summary>
+    /// Stores a new message. With a <paramref name="claim"/>, the key is claimed in the same step:
+    /// when another message holds it already nothing is written and the outcome names that message.
+    /// </summary>
+    Task<CreateOutcome> CreateAsync(Message message, IdempotencyClaim? claim, CancellationToken cancellationToken);
+
+    /// <summary>Reads a message; null when there is none with that id.</summary>
+    Task<StoredMessage?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the message if its stored ETag still equals <paramref name="etag"/>; returns the new
+    /// ETag. Throws <see cref="ConcurrencyConflictException"/> otherwise.
+    /// </summary>
+    Task<string> UpdateAsync(Message message, string etag, CancellationToken cancellationToken);
+
+    /// <summary>Ids of messages that have a destination in <paramref name="status"/>, oldest first.</summary>
+    Task<IReadOnlyList<string>> FindWithDestinationStatusAsync(DestinationStatus status, int max, CancellationToken cancellationToken);
+}

@@ -1,6 +1,0 @@
-using SmsGateway.Core.Domain;
-
-namespace SmsGateway.Core.Storage;
-
-/// <summary>A message as read from the store, with the ETag to update it by.</summary>
-public sealed record StoredMessage(Message Message, string ETag);

@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using SmsGateway.Core.Domain;
+using SmsGateway.Core.Sending.Records;
+
+namespace SmsGateway.Core.Tests.Sending.DeliveryReports;
+
+/// <summary>A hand-written message store with integer ETags.</summary>
+internal sealed class InMemoryMessageStore : IMessageStore
+{
+    private readonly ConcurrentDictionary<string, StoredMessage> _messages = new();
+
+    public Message this[string id] => _messages[id].Message;
+
+    public Task<CreateOutcome> CreateAsync(Message message, IdempotencyClaim? claim, CancellationToken cancellationToken)
+    {
+        _messages[message.Id] = new StoredMessage(message, "1");
+        return Task.FromResult(CreateOutcome.New);
+    }
+
+    public Task<StoredMessage?> GetAsync(string id, CancellationToken cancellationToken) => Task.FromResult(_messages.GetValueOrDefault(id));
+
+    public Task<string> UpdateAsync(Message message, string etag, CancellationToken cancellationToken)
+    {
+        var next = (int.Parse(etag, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture);
+        var current = _messages[message.Id];
+        if (current.ETag != etag || !_messages.TryUpdate(message.Id, new StoredMessage(message, next), current))
+        {
+            throw new ConcurrencyConflictException();
+        }
+
+        return Task.FromResult(next);
+    }
+
+    public Task<IReadOnlyList<string>> FindWithDestinationStatusAsync(DestinationStatus status, int max, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(_messages.Values.Where(m => m.Message.Destinations.Any(d => d.Status == status)).Select(m => m.Message.Id).Take(max).ToList());
+}
