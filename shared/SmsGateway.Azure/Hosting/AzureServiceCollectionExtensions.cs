@@ -1,6 +1,4 @@
-using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using Azure.Messaging.ServiceBus.Administration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +24,7 @@ public static class AzureServiceCollectionExtensions
     public static IServiceCollection AddAzureTableStore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AzureCredentials>();
         services.AddValidatedOptions<TableStoreOptions>(TableStoreOptions.SectionName);
         services.AddOptions<TableStoreOptions>().Validate(
             o => o.HasExactlyOneConnection,
@@ -35,7 +34,7 @@ public static class AzureServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<TableStoreOptions>>().Value;
             var service = string.IsNullOrWhiteSpace(options.ConnectionString)
-                ? new TableServiceClient(options.Endpoint!, Credential(options.ManagedIdentityClientId))
+                ? new TableServiceClient(options.Endpoint!, sp.GetRequiredService<AzureCredentials>().For(options.ManagedIdentityClientId))
                 : new TableServiceClient(options.ConnectionString);
             return new AzureTables(service, options.TablePrefix);
         });
@@ -50,6 +49,7 @@ public static class AzureServiceCollectionExtensions
     public static IServiceCollection AddServiceBusQueue(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AzureCredentials>();
         services.AddValidatedOptions<ServiceBusQueueOptions>(ServiceBusQueueOptions.SectionName);
         services.AddOptions<ServiceBusQueueOptions>().Validate(
             o => o.HasExactlyOneConnection,
@@ -60,14 +60,14 @@ public static class AzureServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<ServiceBusQueueOptions>>().Value;
             return string.IsNullOrWhiteSpace(options.ConnectionString)
-                ? new ServiceBusClient(options.FullyQualifiedNamespace, Credential(options.ManagedIdentityClientId))
+                ? new ServiceBusClient(options.FullyQualifiedNamespace, sp.GetRequiredService<AzureCredentials>().For(options.ManagedIdentityClientId))
                 : new ServiceBusClient(options.ConnectionString);
         });
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ServiceBusQueueOptions>>().Value;
             return string.IsNullOrWhiteSpace(options.ConnectionString)
-                ? new ServiceBusAdministrationClient(options.FullyQualifiedNamespace, Credential(options.ManagedIdentityClientId))
+                ? new ServiceBusAdministrationClient(options.FullyQualifiedNamespace, sp.GetRequiredService<AzureCredentials>().For(options.ManagedIdentityClientId))
                 : new ServiceBusAdministrationClient(options.ConnectionString);
         });
         services.TryAddSingleton<IServiceBusChannel>(sp => new ServiceBusChannel(
@@ -82,10 +82,4 @@ public static class AzureServiceCollectionExtensions
         return services;
     }
 
-    // A managed identity in Azure, a developer's login elsewhere; never a secret in configuration.
-    private static TokenCredential Credential(string? managedIdentityClientId) =>
-        new DefaultAzureCredential(new DefaultAzureCredentialOptions
-        {
-            ManagedIdentityClientId = string.IsNullOrWhiteSpace(managedIdentityClientId) ? null : managedIdentityClientId,
-        });
 }
