@@ -51,28 +51,31 @@ public static class MessageHandlers
 
         var key = request.Headers.TryGetValue(IdempotencyKeyHeader, out var values) ? values.ToString() : null;
         var result = await intake.SubmitAsync(new SendMessageCommand(body.To, body.Text, priority, key), cancellationToken);
-        return result.Outcome switch
+        return result switch
         {
-            IntakeOutcome.Accepted or IntakeOutcome.Replayed =>
-                Results.Accepted($"/api/messages/{result.Message!.Id}", MessageMapping.ToAccepted(result.Message)),
-            IntakeOutcome.Invalid =>
-                Results.ValidationProblem(result.Errors!, title: "The request is not valid."),
-            IntakeOutcome.KeyReused => Results.Problem(
+            IntakeResult.Accepted { Message: var message } =>
+                Results.Accepted($"/api/messages/{message.Id}", MessageMapping.ToAccepted(message)),
+            IntakeResult.Replayed { Message: var message } =>
+                Results.Accepted($"/api/messages/{message.Id}", MessageMapping.ToAccepted(message)),
+            IntakeResult.Invalid invalid =>
+                Results.ValidationProblem(invalid.Errors, title: "The request is not valid."),
+            IntakeResult.KeyReused => Results.Problem(
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "Idempotency-Key reused",
                 detail: "This Idempotency-Key was already used with a different request. Use a new key for a new message."),
-            IntakeOutcome.RateLimited => HttpProblems.RetryLater(
+            IntakeResult.RateLimited limited => HttpProblems.RetryLater(
                 request.HttpContext,
-                result.RetryAfter ?? TimeSpan.FromHours(1),
+                limited.RetryAfter,
                 StatusCodes.Status429TooManyRequests,
                 "Too many requests",
-                result.Errors!["to"][0]),
-            _ => HttpProblems.RetryLater(
+                limited.Errors["to"][0]),
+            IntakeResult.QueueFull full => HttpProblems.RetryLater(
                 request.HttpContext,
-                result.RetryAfter ?? MessageIntake.QueueFullRetryAfter,
+                full.RetryAfter,
                 StatusCodes.Status503ServiceUnavailable,
                 "Queue full",
                 "The gateway holds as many messages as it may; nothing was stored."),
+            _ => throw new InvalidOperationException($"Intake answered {result.Outcome}, which this endpoint does not know."),
         };
     }
 

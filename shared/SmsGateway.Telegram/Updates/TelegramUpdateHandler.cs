@@ -145,25 +145,34 @@ public sealed class TelegramUpdateHandler
             Origin: MessageOrigin.Telegram,
             OriginContext: TelegramOrigin.Format(context.ChatId, context.MessageId));
         var result = await _intake.SubmitAsync(command, cancellationToken);
-        TelegramLog.SmsRequested(_logger, context.ChatId, result.Message?.Id, PhoneMask.Mask(to), result.Outcome.ToString());
-        switch (result.Outcome)
+        var accepted = result switch
         {
-            case IntakeOutcome.Accepted or IntakeOutcome.Replayed:
+            IntakeResult.Accepted a => a.Message,
+            IntakeResult.Replayed r => r.Message,
+            _ => null,
+        };
+        TelegramLog.SmsRequested(_logger, context.ChatId, accepted?.Id, PhoneMask.Mask(to), result.Outcome);
+        switch (result)
+        {
+            case IntakeResult.Accepted or IntakeResult.Replayed when accepted is not null:
                 var answer = new TelegramPost
                 {
                     Kind = TelegramPostKind.SmsAnswer,
                     ChatId = context.ChatId,
                     ReplyToMessageId = context.MessageId,
-                    SmsMessageId = result.Message!.Id,
+                    SmsMessageId = accepted.Id,
                     PostKey = TelegramOrigin.AnswerKey(context.ChatId, context.MessageId),
                 };
                 await _outbox.EnqueueAsync(answer, context.DedupeKey, cancellationToken);
                 break;
-            case IntakeOutcome.Invalid or IntakeOutcome.RateLimited when result.Errors is { Count: > 0 } errors:
+            case IntakeResult.Invalid { Errors: { Count: > 0 } errors }:
                 await AnswerAsync(context, BotTexts.Invalid(errors), cancellationToken);
                 break;
-            case IntakeOutcome.QueueFull:
-                await AnswerAsync(context, BotTexts.QueueFull(result.RetryAfter ?? MessageIntake.QueueFullRetryAfter), cancellationToken);
+            case IntakeResult.RateLimited { Errors: { Count: > 0 } errors }:
+                await AnswerAsync(context, BotTexts.Invalid(errors), cancellationToken);
+                break;
+            case IntakeResult.QueueFull full:
+                await AnswerAsync(context, BotTexts.QueueFull(full.RetryAfter), cancellationToken);
                 break;
             default:
                 await AnswerAsync(context, "❌ Not sent: this request clashes with an earlier one.", cancellationToken);

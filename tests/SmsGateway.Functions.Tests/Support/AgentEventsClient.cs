@@ -22,7 +22,7 @@ internal sealed class AgentEventsClient(CloudHost host)
     public async Task<string> NewMessageAsync()
     {
         var result = await host.Get<MessageIntake>().SubmitAsync(new SendMessageCommand(["+4915112345678"], "Hello"), CancellationToken.None);
-        return result.Message!.Id;
+        return Assert.IsType<IntakeResult.Accepted>(result).Message.Id;
     }
 
     public static string Status(string eventId, string messageId, string status, int attempts = 1, string extra = "") =>

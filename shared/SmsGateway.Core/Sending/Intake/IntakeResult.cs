@@ -1,18 +1,15 @@
-using SmsGateway.Core.Domain;
-
 namespace SmsGateway.Core.Sending.Intake;
 
-/// <summary>The answer of <see cref="MessageIntake.SubmitAsync"/>.</summary>
-public sealed record IntakeResult
+/// <summary>
+/// The answer of <see cref="MessageIntake.SubmitAsync"/>: one case per outcome, each carrying exactly what that
+/// outcome has (the message, the errors, the wait), so a caller matches on the case instead of reading nullable fields.
+/// </summary>
+public abstract partial record IntakeResult
 {
-    public required IntakeOutcome Outcome { get; init; }
+    private protected IntakeResult()
+    {
+    }
 
-    /// <summary>The accepted (or replayed) message.</summary>
-    public Message? Message { get; init; }
-
-    /// <summary>Validation errors keyed by request field (<c>to</c>, <c>to[2]</c>, <c>text</c>, …).</summary>
-    public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
-
-    /// <summary>When the queue is full: how long the client should wait.</summary>
-    public TimeSpan? RetryAfter { get; init; }
+    /// <summary>The case's name, for logs (<c>Accepted</c>, <c>QueueFull</c>, …).</summary>
+    public string Outcome => GetType().Name;
 }

@@ -53,12 +53,12 @@ public sealed partial class MessageIntake
         var validation = new SendMessageValidator(_numbers, _options, _destinations).Validate(command);
         if (validation.Errors.Count > 0)
         {
-            return new IntakeResult { Outcome = IntakeOutcome.Invalid, Errors = validation.Errors };
+            return new IntakeResult.Invalid(validation.Errors);
         }
 
         if (await _destinations.AdmitAsync(validation.Numbers, cancellationToken) is { } limited)
         {
-            return new IntakeResult { Outcome = IntakeOutcome.RateLimited, RetryAfter = limited.RetryAfter, Errors = new Dictionary<string, string[]> { ["to"] = [limited.Message] } };
+            return new IntakeResult.RateLimited(new Dictionary<string, string[]> { ["to"] = [limited.Message] }, limited.RetryAfter);
         }
 
         var now = _time.GetUtcNow();
@@ -111,17 +111,16 @@ public sealed partial class MessageIntake
         LogAccepted(_logger, message.Id, message.Destinations.Count, message.Segments);
         activity?.SetTag("sms.message_id", message.Id);
         _metrics.Accepted(message.Destinations.Count, message.Origin);
-        return new IntakeResult { Outcome = IntakeOutcome.Accepted, Message = message };
+        return new IntakeResult.Accepted(message);
     }
 
-    private static IntakeResult QueueFull(TimeSpan retryAfter) =>
-        new() { Outcome = IntakeOutcome.QueueFull, RetryAfter = retryAfter };
+    private static IntakeResult.QueueFull QueueFull(TimeSpan retryAfter) => new(retryAfter);
 
     private async Task<IntakeResult> ReplayAsync(Message candidate, IdempotencyClaim claim, CreateOutcome created, CancellationToken cancellationToken)
     {
         if (!string.Equals(created.ExistingRequestHash, claim.RequestHash, StringComparison.Ordinal))
         {
-            return new IntakeResult { Outcome = IntakeOutcome.KeyReused };
+            return new IntakeResult.KeyReused();
         }
 
         var existing = await _store.GetAsync(created.ExistingMessageId!, cancellationToken);
@@ -129,7 +128,7 @@ public sealed partial class MessageIntake
         // The first request may still be between claiming the key and storing its message; the
         // request is the same, so its answer can be built from this one with the first id.
         var message = existing?.Message ?? candidate with { Id = created.ExistingMessageId! };
-        return new IntakeResult { Outcome = IntakeOutcome.Replayed, Message = message };
+        return new IntakeResult.Replayed(message);
     }
 
     private async Task FailUnqueuedAsync(Message message, CancellationToken cancellationToken)
