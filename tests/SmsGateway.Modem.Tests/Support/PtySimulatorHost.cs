@@ -35,7 +35,10 @@ internal sealed class PtySimulatorHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        await _loop.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // A read on the serial port does not always notice the cancellation; closing the line ends it for sure.
+        Modem.ClosePort();
+        await _loop.WaitAsync(TimeSpan.FromSeconds(30));
         _stop.Dispose();
     }
 
