@@ -115,9 +115,9 @@ public abstract class StoreContractTests : IAsyncLifetime
         var b = await Store.CreateAsync(second, claim with { RequestHash = "hash-b" }, CancellationToken.None);
 
         Assert.True(a.Created);
-        Assert.False(b.Created);
-        Assert.Equal(first.Id, b.ExistingMessageId);
-        Assert.Equal("hash-a", b.ExistingRequestHash);
+        var claimed = Assert.IsType<CreateOutcome.KeyClaimed>(b);
+        Assert.Equal(first.Id, claimed.MessageId);
+        Assert.Equal("hash-a", claimed.RequestHash);
         Assert.Null(await Store.GetAsync(second.Id, CancellationToken.None));
     }
 
@@ -130,7 +130,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         var outcomes = await Task.WhenAll(messages.Select(m => Store.CreateAsync(m, claim, CancellationToken.None)));
 
         var winner = Assert.Single(messages.Zip(outcomes), p => p.Second.Created).First;
-        Assert.All(outcomes.Where(o => !o.Created), o => Assert.Equal(winner.Id, o.ExistingMessageId));
+        Assert.All(outcomes.OfType<CreateOutcome.KeyClaimed>(), o => Assert.Equal(winner.Id, o.MessageId));
         foreach (var loser in messages.Where(m => m.Id != winner.Id))
         {
             Assert.Null(await Store.GetAsync(loser.Id, CancellationToken.None));

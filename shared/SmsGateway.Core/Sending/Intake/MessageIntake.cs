@@ -88,9 +88,10 @@ public sealed partial class MessageIntake
             ? null
             : new IdempotencyClaim(command.IdempotencyKey, RequestHash.Compute(validation.Numbers, text, command.Priority));
         var created = await _store.CreateAsync(message, claim, cancellationToken);
-        if (!created.Created)
+        if (created is CreateOutcome.KeyClaimed claimed)
         {
-            return await ReplayAsync(message, claim!, created, cancellationToken);
+            // A store answers "claimed" only for a request that carried a key.
+            return await ReplayAsync(message, claim ?? throw new InvalidOperationException("The store found a key the request did not carry."), claimed, cancellationToken);
         }
 
         try
@@ -116,18 +117,18 @@ public sealed partial class MessageIntake
 
     private static IntakeResult.QueueFull QueueFull(TimeSpan retryAfter) => new(retryAfter);
 
-    private async Task<IntakeResult> ReplayAsync(Message candidate, IdempotencyClaim claim, CreateOutcome created, CancellationToken cancellationToken)
+    private async Task<IntakeResult> ReplayAsync(Message candidate, IdempotencyClaim claim, CreateOutcome.KeyClaimed claimed, CancellationToken cancellationToken)
     {
-        if (!string.Equals(created.ExistingRequestHash, claim.RequestHash, StringComparison.Ordinal))
+        if (!string.Equals(claimed.RequestHash, claim.RequestHash, StringComparison.Ordinal))
         {
             return new IntakeResult.KeyReused();
         }
 
-        var existing = await _store.GetAsync(created.ExistingMessageId!, cancellationToken);
+        var existing = await _store.GetAsync(claimed.MessageId, cancellationToken);
 
         // The first request may still be between claiming the key and storing its message; the
         // request is the same, so its answer can be built from this one with the first id.
-        var message = existing?.Message ?? candidate with { Id = created.ExistingMessageId! };
+        var message = existing?.Message ?? candidate with { Id = claimed.MessageId };
         return new IntakeResult.Replayed(message);
     }
 

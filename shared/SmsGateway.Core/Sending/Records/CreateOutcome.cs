@@ -1,12 +1,19 @@
 namespace SmsGateway.Core.Sending.Records;
 
 /// <summary>
-/// What <see cref="IMessageStore.CreateAsync"/> did: created the message, or found the idempotency
-/// key already claimed by <see cref="ExistingMessageId"/> with <see cref="ExistingRequestHash"/>.
+/// What <see cref="IMessageStore.CreateAsync"/> did: <see cref="Stored"/> the message, or found its idempotency key
+/// already <see cref="KeyClaimed"/> by an earlier message.
 /// </summary>
-public sealed record CreateOutcome(bool Created, string? ExistingMessageId, string? ExistingRequestHash)
+public abstract partial record CreateOutcome
 {
-    public static CreateOutcome New { get; } = new(true, null, null);
+    private protected CreateOutcome()
+    {
+    }
 
-    public static CreateOutcome Duplicate(string messageId, string requestHash) => new(false, messageId, requestHash);
+    public static CreateOutcome New { get; } = new Stored();
+
+    public static CreateOutcome Duplicate(string messageId, string requestHash) => new KeyClaimed(messageId, requestHash);
+
+    /// <summary>True when the message was stored now.</summary>
+    public bool Created => this is Stored;
 }
