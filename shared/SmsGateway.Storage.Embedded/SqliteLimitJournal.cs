@@ -17,14 +17,14 @@ public sealed class SqliteLimitJournal(SqliteDatabase db) : ILimitJournal
         using var connection = db.Open();
         try
         {
-            Execute(connection, "DELETE FROM limit_entries WHERE at < $cutoff", ("$cutoff", (since - Retention).ToUnixTimeMilliseconds()));
+            SqliteCommands.Execute(connection, null, "DELETE FROM limit_entries WHERE at < $cutoff", ("$cutoff", (since - Retention).ToUnixTimeMilliseconds()));
         }
         catch (SqliteException ex) when (SqliteErrors.Translate(ex, db.File) is Core.Storage.StorageFullException)
         {
             // Pruning can wait for space; the entries it would drop are outside every window read below.
         }
 
-        using var command = Command(connection, "SELECT key, reference, at, count FROM limit_entries WHERE kind = $kind AND at >= $since ORDER BY at",
+        using var command = SqliteCommands.Create(connection, null, "SELECT key, reference, at, count FROM limit_entries WHERE kind = $kind AND at >= $since ORDER BY at",
             ("$kind", kind), ("$since", since.ToUnixTimeMilliseconds()));
         using var reader = command.ExecuteReader();
         var entries = new List<LimitEntry>();
@@ -41,30 +41,12 @@ public sealed class SqliteLimitJournal(SqliteDatabase db) : ILimitJournal
         using var connection = db.Open();
         try
         {
-            Execute(connection, "INSERT OR IGNORE INTO limit_entries (kind, key, reference, at, count) VALUES ($kind, $key, $reference, $at, $count)",
+            SqliteCommands.Execute(connection, null, "INSERT OR IGNORE INTO limit_entries (kind, key, reference, at, count) VALUES ($kind, $key, $reference, $at, $count)",
                 ("$kind", entry.Kind), ("$key", entry.Key), ("$reference", entry.Reference), ("$at", entry.At.ToUnixTimeMilliseconds()), ("$count", entry.Count));
         }
         catch (SqliteException ex) when (SqliteErrors.Translate(ex, db.File) is Core.Storage.StorageFullException full)
         {
             throw full;
         }
-    }
-
-    private static void Execute(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var command = Command(connection, sql, parameters);
-        command.ExecuteNonQuery();
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return command;
     }
 }

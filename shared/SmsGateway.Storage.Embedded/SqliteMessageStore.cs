@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Serialization;
 using SmsGateway.Core.Sending.Records;
@@ -18,12 +17,12 @@ public sealed class SqliteMessageStore(SqliteDatabase db, TimeProvider time) : I
         {
             if (claim is not null)
             {
-                using var insertKey = Command(connection, transaction,
+                using var insertKey = SqliteCommands.Create(connection, transaction,
                     "INSERT OR IGNORE INTO idempotency_keys (key, request_hash, message_id, created_at) VALUES ($key, $hash, $id, $now)",
                     ("$key", claim.Key), ("$hash", claim.RequestHash), ("$id", message.Id), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds()));
                 if (insertKey.ExecuteNonQuery() == 0)
                 {
-                    using var existing = Command(connection, transaction,
+                    using var existing = SqliteCommands.Create(connection, transaction,
                         "SELECT message_id, request_hash FROM idempotency_keys WHERE key = $key", ("$key", claim.Key));
                     using var reader = existing.ExecuteReader();
                     reader.Read();
@@ -31,7 +30,7 @@ public sealed class SqliteMessageStore(SqliteDatabase db, TimeProvider time) : I
                 }
             }
 
-            using var insert = Command(connection, transaction,
+            using var insert = SqliteCommands.Create(connection, transaction,
                 "INSERT INTO messages (id, etag, statuses, doc) VALUES ($id, 1, $statuses, $doc)",
                 ("$id", message.Id), ("$statuses", Statuses(message)), ("$doc", Serialize(message)));
             insert.ExecuteNonQuery();
@@ -41,7 +40,7 @@ public sealed class SqliteMessageStore(SqliteDatabase db, TimeProvider time) : I
     public Task<StoredMessage?> GetAsync(string id, CancellationToken cancellationToken)
     {
         using var connection = db.Open();
-        using var command = Command(connection, null, "SELECT etag, doc FROM messages WHERE id = $id", ("$id", id));
+        using var command = SqliteCommands.Create(connection, null, "SELECT etag, doc FROM messages WHERE id = $id", ("$id", id));
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {
@@ -61,7 +60,7 @@ public sealed class SqliteMessageStore(SqliteDatabase db, TimeProvider time) : I
 
         return db.WriteAsync((connection, transaction) =>
         {
-            using var update = Command(connection, transaction,
+            using var update = SqliteCommands.Create(connection, transaction,
                 "UPDATE messages SET etag = etag + 1, statuses = $statuses, doc = $doc WHERE id = $id AND etag = $etag",
                 ("$statuses", Statuses(message)), ("$doc", Serialize(message)), ("$id", message.Id), ("$etag", expected));
             return update.ExecuteNonQuery() == 1
@@ -73,7 +72,7 @@ public sealed class SqliteMessageStore(SqliteDatabase db, TimeProvider time) : I
     public Task<IReadOnlyList<string>> FindWithDestinationStatusAsync(DestinationStatus status, int max, CancellationToken cancellationToken)
     {
         using var connection = db.Open();
-        using var command = Command(connection, null,
+        using var command = SqliteCommands.Create(connection, null,
             "SELECT id FROM messages WHERE statuses LIKE $pattern ORDER BY id LIMIT $max",
             ("$pattern", $"%|{status}|%"), ("$max", max));
         var ids = new List<string>();
@@ -90,17 +89,4 @@ public sealed class SqliteMessageStore(SqliteDatabase db, TimeProvider time) : I
     private static string Statuses(Message message) => "|" + string.Join('|', message.Destinations.Select(d => d.Status).Distinct()) + "|";
 
     private static string Serialize(Message message) => JsonSerializer.Serialize(message, CoreJsonContext.Default.Message);
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return command;
-    }
 }

@@ -49,7 +49,7 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
     public Task<int> ReleaseLocksOfPreviousRunAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        return _db.WriteAsync((connection, transaction) => Execute(connection, transaction,
+        return _db.WriteAsync((connection, transaction) => SqliteCommands.Execute(connection, transaction,
             "UPDATE queue SET lock_token = NULL, visible_at = $now WHERE state = 0 AND lock_token IS NOT NULL",
             ("$now", now)), cancellationToken);
     }
@@ -74,7 +74,7 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
 
             foreach (var item in fresh)
             {
-                Execute(connection, transaction,
+                SqliteCommands.Execute(connection, transaction,
                     "INSERT INTO queue (item_id, seq, priority, state, visible_at, body) VALUES ($id, $seq, $priority, 0, $visible, $body)",
                     ("$id", item.ItemId),
                     ("$seq", _nextSeq++),
@@ -132,7 +132,7 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
         var visible = (_time.GetUtcNow() + delay).ToUnixTimeMilliseconds();
         await _db.WriteAsync((connection, transaction) =>
         {
-            var changed = Execute(connection, transaction,
+            var changed = SqliteCommands.Execute(connection, transaction,
                 "UPDATE queue SET lock_token = NULL, visible_at = $visible WHERE item_id = $id AND lock_token = $token AND state = 0",
                 ("$visible", visible), ("$id", lease.ItemId), ("$token", lease.LockToken));
             return changed == 1 ? 0 : throw new LockLostException($"The lock on queue item {lease.ItemId} was lost.");
@@ -175,7 +175,7 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var replayed = await CountedWriteAsync((connection, transaction) =>
         {
-            var changed = Execute(connection, transaction,
+            var changed = SqliteCommands.Execute(connection, transaction,
                 "UPDATE queue SET state = 0, delivery_count = 0, visible_at = $now, seq = $seq, settled_at = NULL, lock_token = NULL WHERE item_id = $id AND state = 2",
                 ("$now", now), ("$seq", _nextSeq++), ("$id", itemId)) == 1;
             if (changed)
@@ -220,7 +220,7 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
                     reader.Close();
                     var token = Guid.NewGuid().ToString("N");
                     var lockedUntil = now + lockDuration;
-                    Execute(connection, transaction,
+                    SqliteCommands.Execute(connection, transaction,
                         "UPDATE queue SET lock_token = $token, visible_at = $until, delivery_count = $count WHERE item_id = $id",
                         ("$token", token), ("$until", lockedUntil.ToUnixTimeMilliseconds()), ("$count", deliveries), ("$id", itemId));
                     return (new QueueLease(itemId, token, body, deliveries, lockedUntil), null);
@@ -235,10 +235,10 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
     private Task SettleAsync(QueueLease lease, string sql, bool deadLettered, CancellationToken cancellationToken, params (string Name, object Value)[] extra)
     {
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        (string, object)[] parameters = [("$now", now), ("$id", lease.ItemId), ("$token", lease.LockToken), .. extra];
+        (string, object?)[] parameters = [("$now", now), ("$id", lease.ItemId), ("$token", lease.LockToken), .. extra];
         return CountedWriteAsync((connection, transaction) =>
         {
-            if (Execute(connection, transaction, sql, parameters) != 1)
+            if (SqliteCommands.Execute(connection, transaction, sql, parameters) != 1)
             {
                 throw new LockLostException($"The lock on queue item {lease.ItemId} was lost.");
             }
@@ -305,31 +305,12 @@ public sealed class SqliteOutboundQueue : IOutboundQueue
         _lastPurge = now;
         var cutoff = (now - DuplicateDetectionWindow).ToUnixTimeMilliseconds();
         await _db.WriteAsync((connection, transaction) =>
-            Execute(connection, transaction, "DELETE FROM queue WHERE state = 1 AND settled_at < $cutoff", ("$cutoff", cutoff)), cancellationToken);
+            SqliteCommands.Execute(connection, transaction, "DELETE FROM queue WHERE state = 1 AND settled_at < $cutoff", ("$cutoff", cutoff)), cancellationToken);
     }
 
-    private static long Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
+    private static long Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
-        using var command = Command(connection, transaction, sql, parameters);
+        using var command = SqliteCommands.Create(connection, transaction, sql, parameters);
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static int Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var command = Command(connection, transaction, sql, parameters);
-        return command.ExecuteNonQuery();
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return command;
     }
 }
