@@ -16,7 +16,7 @@ public static class EmbeddedStorageServiceCollectionExtensions
     /// <summary>
     /// Registers the SQLite queue and store under <c>Storage:Path</c>. The process that owns them (<paramref name="ownsFolder"/>,
     /// the agent) takes the folder's lock before it opens the database and releases the previous run's queue locks at
-    /// start; a command beside a running agent (<c>deadletters replay</c>) does neither.
+    /// start (<see cref="AddEmbeddedQueue"/>); a command beside a running agent (<c>deadletters replay</c>) does neither.
     /// </summary>
     public static IServiceCollection AddEmbeddedStorage(this IServiceCollection services, bool ownsFolder = true)
     {
@@ -33,11 +33,6 @@ public static class EmbeddedStorageServiceCollectionExtensions
         });
         services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<SqliteDatabase>().Health);
         services.AddSingleton<IMessageStore>(sp => new SqliteMessageStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new SqliteOutboundQueue(
-            sp.GetRequiredService<SqliteDatabase>(),
-            sp.GetRequiredService<IOptions<EmbeddedStorageOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IOutboundQueue>(sp => sp.GetRequiredService<SqliteOutboundQueue>());
         services.AddSingleton<IInboundStore>(sp => new SqliteInboundStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IPartReferenceIndex>(sp => new SqlitePartReferenceIndex(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IPendingDeliveryReportStore>(sp => new SqlitePendingDeliveryReportStore(sp.GetRequiredService<SqliteDatabase>()));
@@ -46,9 +41,23 @@ public static class EmbeddedStorageServiceCollectionExtensions
         services.AddSingleton<IChatBridgeStore>(sp => new SqliteChatBridgeStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<ILimitJournal>(sp => new SqliteLimitJournal(sp.GetRequiredService<SqliteDatabase>()));
 
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the SQLite outbound queue (the standalone shape's queue; the cloud agent's is its Service Bus
+    /// subscription). The owner of the folder also releases, at start, the queue locks its previous run still held.
+    /// </summary>
+    public static IServiceCollection AddEmbeddedQueue(this IServiceCollection services, bool ownsFolder = true)
+    {
+        services.AddSingleton(sp => new SqliteOutboundQueue(
+            sp.GetRequiredService<SqliteDatabase>(),
+            sp.GetRequiredService<IOptions<EmbeddedStorageOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IOutboundQueue>(sp => sp.GetRequiredService<SqliteOutboundQueue>());
         if (ownsFolder)
         {
-            // Registered first so that locks are released before any worker receives.
+            // Registered before the worker so that locks are released before it receives.
             services.AddHostedService<EmbeddedQueueStartup>();
         }
 

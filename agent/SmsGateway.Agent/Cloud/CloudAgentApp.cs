@@ -6,7 +6,7 @@ using SmsGateway.Azure.Hosting;
 using SmsGateway.Core.Hosting;
 using SmsGateway.Core.Receiving.Inbound;
 using SmsGateway.Core.Options;
-using SmsGateway.Core.Sending.Worker;
+using SmsGateway.Azure.ServiceBus;
 using SmsGateway.Core.Sending.Queue;
 using SmsGateway.Core.Sending.Records;
 using SmsGateway.Http;
@@ -55,16 +55,12 @@ public static class CloudAgentApp
         services.AddSingleton<IValidateOptions<CloudOptions>, CloudOptionsValidator>();
         services.AddSingleton<IValidateOptions<OutboundOptions>, CloudOutboundOptionsValidator>();
 
-        // The cloud owns the queue: it re-publishes what its own store has waiting. The agent's records
-        // are a log of what it handled, and re-publishing from them would put items on the shared topic.
-        services.RemoveWhere(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(QueueRecoveryService));
-
-        services.AddServiceBusQueue();
-        var serviceBusQueue = services.Last(d => d.ServiceType == typeof(IOutboundQueue));
-        services.Remove(serviceBusQueue);
+        // The queue is this agent's subscription, with every envelope recorded locally as it is received. No queue
+        // recovery here: the cloud owns the queue and re-publishes from its own store (AddQueueRecovery's summary).
+        services.AddServiceBusOutboundQueue();
         services.AddSingleton<EnvelopeRecorder>();
         services.AddSingleton<IOutboundQueue>(sp => new CloudOutboundQueue(
-            (IOutboundQueue)serviceBusQueue.ImplementationFactory!(sp),
+            sp.GetRequiredService<ServiceBusOutboundQueue>(),
             sp.GetRequiredService<EnvelopeRecorder>(),
             sp.GetRequiredService<ILogger<CloudOutboundQueue>>()));
 
@@ -80,13 +76,5 @@ public static class CloudAgentApp
         services.AddHostedService<AgentEventsDrainService>();
         services.AddHostedService<HeartbeatService>();
         return builder;
-    }
-
-    private static void RemoveWhere(this IServiceCollection services, Func<ServiceDescriptor, bool> match)
-    {
-        foreach (var descriptor in services.Where(match).ToList())
-        {
-            services.Remove(descriptor);
-        }
     }
 }

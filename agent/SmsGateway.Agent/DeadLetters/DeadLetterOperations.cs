@@ -55,6 +55,7 @@ internal sealed class DeadLetterOperations : IAsyncDisposable
         {
             builder.Services.AddValidatedOptions<EmbeddedStorageOptions>(EmbeddedStorageOptions.SectionName);
             builder.Services.AddEmbeddedStorage(ownsFolder: false);
+            builder.Services.AddEmbeddedQueue(ownsFolder: false);
             builder.Services.AddSingleton<MessageUpdater>();
             builder.Services.AddSingleton<DeadLetterService>();
         }

@@ -54,6 +54,7 @@ public static class GatewayApp
         builder.Services.AddValidatedOptions<ApiOptions>(ApiOptions.SectionName);
         builder.Services.AddValidatedOptions<EmbeddedStorageOptions>(EmbeddedStorageOptions.SectionName);
         builder.Services.AddEmbeddedStorage();
+        builder.Services.AddEmbeddedQueue();
         builder.Services.AddMessageIntake();
         builder.AddTelegramBridge();
         builder.Services.AddInboundProcessing();
@@ -63,6 +64,7 @@ public static class GatewayApp
 
         // After the modem: hosted services stop in reverse order, so the worker finishes its send before the port closes.
         builder.Services.AddOutboundWorker();
+        builder.Services.AddQueueRecovery();
         builder.AddApiSecurity();
         builder.AddGatewayTelemetry();
 

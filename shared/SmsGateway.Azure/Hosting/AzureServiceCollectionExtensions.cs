@@ -45,8 +45,19 @@ public static class AzureServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers the Service Bus outbound queue (section <c>ServiceBus</c>), validated at start.</summary>
+    /// <summary>Registers the Service Bus outbound queue (section <c>ServiceBus</c>, validated at start) as the host's <see cref="IOutboundQueue"/>.</summary>
     public static IServiceCollection AddServiceBusQueue(this IServiceCollection services)
+    {
+        services.AddServiceBusOutboundQueue();
+        services.AddSingleton<IOutboundQueue>(sp => sp.GetRequiredService<ServiceBusOutboundQueue>());
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the Service Bus outbound queue under its own type only, for a host that puts something of its own in
+    /// front of it as the <see cref="IOutboundQueue"/> (the cloud agent records every envelope it receives).
+    /// </summary>
+    public static IServiceCollection AddServiceBusOutboundQueue(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AzureCredentials>();
@@ -74,7 +85,7 @@ public static class AzureServiceCollectionExtensions
             sp.GetRequiredService<ServiceBusClient>(),
             sp.GetRequiredService<ServiceBusAdministrationClient>(),
             sp.GetRequiredService<IOptions<ServiceBusQueueOptions>>().Value.Topic));
-        services.AddSingleton<IOutboundQueue>(sp => new ServiceBusOutboundQueue(
+        services.AddSingleton(sp => new ServiceBusOutboundQueue(
             sp.GetRequiredService<IServiceBusChannel>(),
             sp.GetRequiredService<IOptions<ServiceBusQueueOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),

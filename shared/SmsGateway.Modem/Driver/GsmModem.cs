@@ -26,6 +26,7 @@ public sealed class GsmModem : BackgroundService, ISmsModem
     private readonly SimInboxReader _inbound;
     private readonly Lock _statusLock = new();
     private ModemStatus _status = ModemStatus.Disconnected with { LastError = "not started" };
+    private long _statusVersion;
     private ModemSession? _session;
     private bool _pinRejected;
 
@@ -75,8 +76,9 @@ public sealed class GsmModem : BackgroundService, ISmsModem
         try
         {
             await session.ExecuteAsync("AT", cancellationToken);
-            var status = await ModemStatusReader.ReadRadioAsync(session, Status, _timeProvider, cancellationToken);
-            SetStatus(_ => status);
+            var (before, version) = StatusAndVersion();
+            var status = await ModemStatusReader.ReadRadioAsync(session, before, _timeProvider, cancellationToken);
+            SetStatusIfUnchanged(version, status);
             return status.Registered;
         }
         catch (AtException)
@@ -238,9 +240,9 @@ public sealed class GsmModem : BackgroundService, ISmsModem
 
     private async Task RefreshStatusAsync(ModemSession session, CancellationToken cancellationToken)
     {
-        var current = Status;
+        var (current, version) = StatusAndVersion();
         var refreshed = await ModemStatusReader.ReadRadioAsync(session, current, _timeProvider, cancellationToken);
-        SetStatus(_ => refreshed);
+        SetStatusIfUnchanged(version, refreshed);
     }
 
     private void SetDisconnected(string reason) =>
@@ -251,6 +253,32 @@ public sealed class GsmModem : BackgroundService, ISmsModem
         lock (_statusLock)
         {
             _status = update(_status);
+            _statusVersion++;
+        }
+    }
+
+    private (ModemStatus Status, long Version) StatusAndVersion()
+    {
+        lock (_statusLock)
+        {
+            return (_status, _statusVersion);
+        }
+    }
+
+    /// <summary>
+    /// Stores a status read from the modem over several commands only if nothing changed it meanwhile: a disconnect
+    /// or a URC applied during the read is newer, and the read (built on the older snapshot) must not undo it — it
+    /// once brought a dropped modem back as "connected". The next poll reads again.
+    /// </summary>
+    private void SetStatusIfUnchanged(long version, ModemStatus read)
+    {
+        lock (_statusLock)
+        {
+            if (_statusVersion == version)
+            {
+                _status = read;
+                _statusVersion++;
+            }
         }
     }
 }

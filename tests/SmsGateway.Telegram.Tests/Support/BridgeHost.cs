@@ -71,6 +71,7 @@ internal sealed class BridgeHost : IAsyncDisposable
         builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
         builder.Services.AddValidatedOptions<EmbeddedStorageOptions>(EmbeddedStorageOptions.SectionName);
         builder.Services.AddEmbeddedStorage();
+        builder.Services.AddEmbeddedQueue();
         builder.Services.AddMessageIntake();
         builder.Services.AddDestinationPolicy();
         builder.Services.AddGatewayMetrics();

@@ -47,6 +47,9 @@ public sealed partial class MessageIntake
         _logger = logger;
     }
 
+    // Long enough for a store under load, short enough that a broken store does not hold the request forever.
+    private static readonly TimeSpan FailUnqueuedTimeout = TimeSpan.FromSeconds(30);
+
     public async Task<IntakeResult> SubmitAsync(SendMessageCommand command, CancellationToken cancellationToken)
     {
         using var activity = GatewayTelemetry.StartIntake();
@@ -104,8 +107,10 @@ public sealed partial class MessageIntake
         }
         catch (QueueFullException full)
         {
-            // Lost the race for the last places: fail the record so it is never sent later.
-            await FailUnqueuedAsync(message, cancellationToken);
+            // Lost the race for the last places: fail the record so it is never sent later. Not on the request's token:
+            // a client that hangs up now must not leave a stored message that is neither queued nor failed.
+            using var bounded = new CancellationTokenSource(FailUnqueuedTimeout);
+            await FailUnqueuedAsync(message, bounded.Token);
             return QueueFull(full.RetryAfter);
         }
 

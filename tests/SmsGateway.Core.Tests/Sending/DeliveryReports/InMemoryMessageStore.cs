@@ -12,16 +12,26 @@ internal sealed class InMemoryMessageStore : IMessageStore
 
     public Message this[string id] => _messages[id].Message;
 
+    public IReadOnlyList<Message> All => [.. _messages.Values.Select(m => m.Message)];
+
+    /// <summary>Like a real store's I/O: a cancelled token fails the call before it does anything.</summary>
+    public bool HonourCancellation { get; init; }
+
     public Task<CreateOutcome> CreateAsync(Message message, IdempotencyClaim? claim, CancellationToken cancellationToken)
     {
         _messages[message.Id] = new StoredMessage(message, "1");
         return Task.FromResult(CreateOutcome.New);
     }
 
-    public Task<StoredMessage?> GetAsync(string id, CancellationToken cancellationToken) => Task.FromResult(_messages.GetValueOrDefault(id));
+    public Task<StoredMessage?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        ThrowIfCancelled(cancellationToken);
+        return Task.FromResult(_messages.GetValueOrDefault(id));
+    }
 
     public Task<string> UpdateAsync(Message message, string etag, CancellationToken cancellationToken)
     {
+        ThrowIfCancelled(cancellationToken);
         var next = (int.Parse(etag, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture);
         var current = _messages[message.Id];
         if (current.ETag != etag || !_messages.TryUpdate(message.Id, new StoredMessage(message, next), current))
@@ -34,4 +44,12 @@ internal sealed class InMemoryMessageStore : IMessageStore
 
     public Task<IReadOnlyList<string>> FindWithDestinationStatusAsync(DestinationStatus status, int max, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>(_messages.Values.Where(m => m.Message.Destinations.Any(d => d.Status == status)).Select(m => m.Message.Id).Take(max).ToList());
+
+    private void ThrowIfCancelled(CancellationToken cancellationToken)
+    {
+        if (HonourCancellation)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
 }
