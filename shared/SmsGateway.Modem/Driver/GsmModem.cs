@@ -9,7 +9,7 @@ namespace SmsGateway.Modem.Driver;
 
 /// <summary>
 /// The GSM modem as the gateway sees it. Runs as a hosted service: opens the port, initialises the modem,
-/// polls its status, hands received messages to the <see cref="IModemEventSink"/>, and starts over with
+/// polls its status, hands received messages to the <see cref="IInboundSmsSink"/> and status reports to the <see cref="IDeliveryReportSink"/>, and starts over with
 /// exponential backoff (1 s to 30 s) whenever the port goes away or the modem stops answering.
 /// </summary>
 public sealed class GsmModem : BackgroundService, ISmsModem
@@ -32,7 +32,8 @@ public sealed class GsmModem : BackgroundService, ISmsModem
 
     public GsmModem(
         IModemConnectionFactory connectionFactory,
-        IModemEventSink sink,
+        IInboundSmsSink inbound,
+        IDeliveryReportSink reports,
         IOptions<ModemOptions> options,
         TimeProvider timeProvider,
         ILoggerFactory? loggerFactory = null)
@@ -43,7 +44,7 @@ public sealed class GsmModem : BackgroundService, ISmsModem
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger<GsmModem>();
         _sender = new SmsSender(_options, timeProvider, _logger);
-        _inbound = new SimInboxReader(sink, timeProvider, _logger);
+        _inbound = new SimInboxReader(inbound, reports, timeProvider, _logger);
     }
 
     public ModemStatus Status

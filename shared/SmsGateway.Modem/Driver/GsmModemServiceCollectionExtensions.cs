@@ -12,7 +12,7 @@ public static class GsmModemServiceCollectionExtensions
     /// Registers <see cref="GsmModem"/> as the <see cref="ISmsModem"/> and as a hosted service, with
     /// <see cref="ModemOptions"/> bound to section <c>Modem</c> and validated at start. The connection is a
     /// serial port unless an <see cref="IModemConnectionFactory"/> was registered before (the simulator).
-    /// An <see cref="IModemEventSink"/> must be registered by the host.
+    /// The host registers the <see cref="IInboundSmsSink"/> and the <see cref="IDeliveryReportSink"/>.
     /// </summary>
     public static IServiceCollection AddGsmModem(this IServiceCollection services)
     {

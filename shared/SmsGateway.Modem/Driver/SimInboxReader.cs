@@ -7,10 +7,10 @@ using SmsGateway.Modem.Pdu;
 namespace SmsGateway.Modem.Driver;
 
 /// <summary>
-/// Hands received SMS and status reports to the sink. A message is deleted from the modem only after the
-/// sink returned, so a crash or a failing store leaves it for the next sweep; the sink tolerates duplicates.
+/// Hands received SMS to the inbound sink and status reports to the report sink. A message is deleted from the modem
+/// only after its sink returned, so a crash or a failing store leaves it for the next sweep; the sinks tolerate duplicates.
 /// </summary>
-internal sealed class SimInboxReader(IModemEventSink sink, TimeProvider timeProvider, ILogger logger)
+internal sealed class SimInboxReader(IInboundSmsSink inbound, IDeliveryReportSink reports, TimeProvider timeProvider, ILogger logger)
 {
     // The sweep and the notifications may name the same index: one at a time, so it is not handled twice at once.
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -97,7 +97,7 @@ internal sealed class SimInboxReader(IModemEventSink sink, TimeProvider timeProv
                 // Handed over anyway, so that nothing is lost silently and the SIM does not fill up.
                 GsmModemLog.Undecodable(logger, error ?? "unknown");
                 GsmModemLog.UndecodablePdu(logger, pdu);
-                await sink.StoreInboundAsync(new InboundSmsPart("unknown", timeProvider.GetUtcNow(), string.Empty, null, pdu), cancellationToken);
+                await inbound.StoreInboundAsync(new InboundSmsPart("unknown", timeProvider.GetUtcNow(), string.Empty, null, pdu), cancellationToken);
                 return HandOverResult.Stored;
             }
 
@@ -106,11 +106,11 @@ internal sealed class SimInboxReader(IModemEventSink sink, TimeProvider timeProv
                 case DeliverPdu deliver:
                     var concat = deliver.Concat is { } c ? new ConcatPart(c.Reference, c.PartNumber, c.PartCount) : null;
                     GsmModemLog.Received(logger, PhoneMask.Mask(deliver.Sender), concat?.PartNumber ?? 1, concat?.PartCount ?? 1);
-                    await sink.StoreInboundAsync(new InboundSmsPart(deliver.Sender, deliver.ServiceCentreTimestamp, deliver.Text ?? string.Empty, concat, pdu), cancellationToken);
+                    await inbound.StoreInboundAsync(new InboundSmsPart(deliver.Sender, deliver.ServiceCentreTimestamp, deliver.Text ?? string.Empty, concat, pdu), cancellationToken);
                     return HandOverResult.Stored;
                 case StatusReportPdu report:
                     GsmModemLog.StatusReport(logger, report.MessageReference, report.Status);
-                    await sink.ApplyDeliveryReportAsync(
+                    await reports.ApplyDeliveryReportAsync(
                         new DeliveryReport(report.Recipient, report.MessageReference, report.IsDelivered, report.IsFinal, report.Status, report.DischargeTime),
                         cancellationToken);
                     return HandOverResult.Stored;

@@ -25,7 +25,7 @@ public sealed class DeliveryReportApiTests : IAsyncLifetime
     }
 
     private Task ReportAsync(int reference, int status) =>
-        _gateway.Services.GetRequiredService<IModemEventSink>().ApplyDeliveryReportAsync(
+        _gateway.Services.GetRequiredService<IDeliveryReportSink>().ApplyDeliveryReportAsync(
             new DeliveryReport(To, reference, status < 0x20, status is < 0x20 or >= 0x40, status, DateTimeOffset.UtcNow),
             CancellationToken.None);
 

@@ -15,7 +15,7 @@ public sealed class InboundApiTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();
 
-    private IModemEventSink Sink => _gateway.Services.GetRequiredService<IModemEventSink>();
+    private IInboundSmsSink Sink => _gateway.Services.GetRequiredService<IInboundSmsSink>();
 
     private async Task ReceiveAsync(string text, ConcatPart? concat = null)
     {

@@ -11,7 +11,7 @@ public sealed class GsmModemHarness : IAsyncDisposable
     {
         Connections = connections;
         Options = options;
-        Modem = new GsmModem(connections, Sink, Microsoft.Extensions.Options.Options.Create(options), Time);
+        Modem = new GsmModem(connections, Sink, Sink, Microsoft.Extensions.Options.Options.Create(options), Time);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));

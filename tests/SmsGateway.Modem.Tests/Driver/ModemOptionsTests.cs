@@ -51,7 +51,9 @@ public sealed class ModemOptionsTests
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddLogging();
-        services.AddSingleton<IModemEventSink, RecordingEventSink>();
+        services.AddSingleton<RecordingEventSink>();
+        services.AddSingleton<IInboundSmsSink>(sp => sp.GetRequiredService<RecordingEventSink>());
+        services.AddSingleton<IDeliveryReportSink>(sp => sp.GetRequiredService<RecordingEventSink>());
         services.AddGsmModem();
         return services.BuildServiceProvider();
     }

@@ -3,7 +3,7 @@ using SmsGateway.Core.Modem;
 namespace SmsGateway.Modem.Tests.Driver;
 
 /// <summary>Remembers what the driver handed over, and what the modem had been told at that moment.</summary>
-public sealed class RecordingEventSink : IModemEventSink
+public sealed class RecordingEventSink : IInboundSmsSink, IDeliveryReportSink
 {
     private readonly Lock _sync = new();
     private readonly List<InboundSmsPart> _parts = [];

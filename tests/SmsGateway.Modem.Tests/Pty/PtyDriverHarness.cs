@@ -24,7 +24,7 @@ internal sealed class PtyDriverHarness : IAsyncDisposable
         _loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(Log).SetMinimumLevel(LogLevel.Trace));
         Simulator = new SimulatedModem(simulatorOptions, TimeProvider.System, _loggerFactory.CreateLogger<SimulatedModem>());
         Host = new PtySimulatorHost(Simulator, pty.DevicePath);
-        Driver = new GsmModem(new SerialPortStreamFactory(pty.HostPath), Sink, Options.Create(modemOptions), TimeProvider.System, _loggerFactory);
+        Driver = new GsmModem(new SerialPortStreamFactory(pty.HostPath), Sink, Sink, Options.Create(modemOptions), TimeProvider.System, _loggerFactory);
     }
 
     private readonly ILoggerFactory _loggerFactory;

@@ -48,7 +48,7 @@ public sealed class SimulatorConnectionFactoryTests
         await using var factory = new SimulatorConnectionFactory(modem);
         var sink = new RecordingEventSink();
         var options = Options.Create(new ModemOptions { CommandTimeout = TimeSpan.FromSeconds(2) });
-        using var driver = new GsmModem(factory, sink, options, TimeProvider.System);
+        using var driver = new GsmModem(factory, sink, sink, options, TimeProvider.System);
         await driver.StartAsync(CancellationToken.None);
         try
         {

@@ -15,7 +15,7 @@ namespace SmsGateway.Core.Receiving.Inbound;
 /// One modem feeds one assembler, so its steps run one at a time under a local lock; that keeps the
 /// store port free of transactions and conditional updates.
 /// </remarks>
-public sealed partial class InboundAssembler
+public sealed partial class InboundAssembler : IInboundSmsSink
 {
     /// <summary>A released set's missing part is a late fragment only if sent this close to the set; otherwise it is a new message reusing the reference.</summary>
     private static readonly TimeSpan LateFragmentWindow = TimeSpan.FromDays(1);
@@ -43,7 +43,7 @@ public sealed partial class InboundAssembler
     }
 
     /// <summary>Stores <paramref name="sms"/> durably and releases the message it completes, if any; a repeated part changes nothing.</summary>
-    public async Task StoreAsync(InboundSmsPart sms, CancellationToken cancellationToken)
+    public async Task StoreInboundAsync(InboundSmsPart sms, CancellationToken cancellationToken)
     {
         List<InboundMessage> created = [];
         await _gate.WaitAsync(cancellationToken);

@@ -11,7 +11,7 @@ public static class InboundServiceCollectionExtensions
 {
     /// <summary>
     /// Registers what receives from the modem: reassembly of inbound SMS, delivery reports, the
-    /// <see cref="IModemEventSink"/> and their background services. The host registers the stores
+    /// <see cref="IInboundSmsSink"/> and <see cref="IDeliveryReportSink"/> and their background services. The host registers the stores
     /// (<see cref="IInboundStore"/>, <see cref="IPartReferenceIndex"/>, <see cref="IPendingDeliveryReportStore"/>)
     /// and any <see cref="IInboundMessageListener"/>.
     /// </summary>
@@ -23,7 +23,8 @@ public static class InboundServiceCollectionExtensions
         services.TryAddSingleton<MessageUpdater>();
         services.AddSingleton<InboundAssembler>();
         services.AddSingleton<DeliveryReportProcessor>();
-        services.AddSingleton<IModemEventSink, ModemEventSink>();
+        services.AddSingleton<IInboundSmsSink>(sp => sp.GetRequiredService<InboundAssembler>());
+        services.AddSingleton<IDeliveryReportSink>(sp => sp.GetRequiredService<DeliveryReportProcessor>());
         services.AddHostedService<InboundReassemblyService>();
         services.AddHostedService<DeliveryReportRetryService>();
         return services;

@@ -17,7 +17,7 @@ namespace SmsGateway.Core.Sending.DeliveryReports;
 /// recorded as sent (the network can be faster than the gateway's own write) is parked durably and
 /// tried again, and dropped as unknown only after <see cref="DeliveryReportOptions.PendingTimeout"/>.
 /// </summary>
-public sealed partial class DeliveryReportProcessor
+public sealed partial class DeliveryReportProcessor : IDeliveryReportSink
 {
     private readonly IPartReferenceIndex _index;
     private readonly IPendingDeliveryReportStore _pending;
@@ -48,6 +48,9 @@ public sealed partial class DeliveryReportProcessor
     }
 
     /// <summary>Applies <paramref name="report"/>, or parks it durably when its part is not recorded as sent yet.</summary>
+    /// <inheritdoc/>
+    public Task ApplyDeliveryReportAsync(DeliveryReport report, CancellationToken cancellationToken) => ReceiveAsync(report, cancellationToken);
+
     public async Task<DeliveryOutcome> ReceiveAsync(DeliveryReport report, CancellationToken cancellationToken)
     {
         var outcome = await ApplyAsync(report, cancellationToken);

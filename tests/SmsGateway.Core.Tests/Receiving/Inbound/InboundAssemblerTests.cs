@@ -33,7 +33,7 @@ public sealed class InboundAssemblerTests
     [Fact]
     public async Task Store_SinglePart_BecomesACompleteMessageAtOnce()
     {
-        await _sut.StoreAsync(Single("Hello"), CancellationToken.None);
+        await _sut.StoreInboundAsync(Single("Hello"), CancellationToken.None);
 
         var message = Assert.Single(_store.Messages);
         Assert.Equal("Hello", message.Text);
@@ -49,11 +49,11 @@ public sealed class InboundAssemblerTests
     [Fact]
     public async Task Store_ThreePartsInOrder312_BecomeOneMessageInPartOrder()
     {
-        await _sut.StoreAsync(PartOf(3), CancellationToken.None);
-        await _sut.StoreAsync(PartOf(1), CancellationToken.None);
+        await _sut.StoreInboundAsync(PartOf(3), CancellationToken.None);
+        await _sut.StoreInboundAsync(PartOf(1), CancellationToken.None);
         Assert.Empty(_store.Messages);
 
-        await _sut.StoreAsync(PartOf(2), CancellationToken.None);
+        await _sut.StoreInboundAsync(PartOf(2), CancellationToken.None);
 
         var message = Assert.Single(_store.Messages);
         Assert.Equal("<1><2><3>", message.Text);
@@ -66,8 +66,8 @@ public sealed class InboundAssemblerTests
     [Fact]
     public async Task Store_SamePartTwice_StoresOneMessage()
     {
-        await _sut.StoreAsync(Single("Once"), CancellationToken.None);
-        await _sut.StoreAsync(Single("Once"), CancellationToken.None);
+        await _sut.StoreInboundAsync(Single("Once"), CancellationToken.None);
+        await _sut.StoreInboundAsync(Single("Once"), CancellationToken.None);
 
         Assert.Single(_store.Messages);
         Assert.Single(_listener.Received);
@@ -76,11 +76,11 @@ public sealed class InboundAssemblerTests
     [Fact]
     public async Task Store_SameMultipartPartTwice_CountsOnceAndStillWaits()
     {
-        await _sut.StoreAsync(PartOf(1, count: 2), CancellationToken.None);
-        await _sut.StoreAsync(PartOf(1, count: 2), CancellationToken.None);
+        await _sut.StoreInboundAsync(PartOf(1, count: 2), CancellationToken.None);
+        await _sut.StoreInboundAsync(PartOf(1, count: 2), CancellationToken.None);
         Assert.Empty(_store.Messages);
 
-        await _sut.StoreAsync(PartOf(2, count: 2), CancellationToken.None);
+        await _sut.StoreInboundAsync(PartOf(2, count: 2), CancellationToken.None);
 
         Assert.Equal("<1><2>", Assert.Single(_store.Messages).Text);
     }
@@ -88,8 +88,8 @@ public sealed class InboundAssemblerTests
     [Fact]
     public async Task Store_SameTextAtAnotherTime_IsANewMessage()
     {
-        await _sut.StoreAsync(Single("Hi"), CancellationToken.None);
-        await _sut.StoreAsync(Single("Hi", Scts.AddMinutes(1)), CancellationToken.None);
+        await _sut.StoreInboundAsync(Single("Hi"), CancellationToken.None);
+        await _sut.StoreInboundAsync(Single("Hi", Scts.AddMinutes(1)), CancellationToken.None);
 
         Assert.Equal(2, _store.Messages.Count);
     }
@@ -97,8 +97,8 @@ public sealed class InboundAssemblerTests
     [Fact]
     public async Task ReleaseDue_MissingPartAfterTimeout_ReleasesIncompleteWithAGapMarker()
     {
-        await _sut.StoreAsync(PartOf(1), CancellationToken.None);
-        await _sut.StoreAsync(PartOf(3), CancellationToken.None);
+        await _sut.StoreInboundAsync(PartOf(1), CancellationToken.None);
+        await _sut.StoreInboundAsync(PartOf(3), CancellationToken.None);
 
         _time.Advance(TimeSpan.FromMinutes(9));
         Assert.Equal(0, await _sut.ReleaseDueAsync(CancellationToken.None));
@@ -117,14 +117,14 @@ public sealed class InboundAssemblerTests
     [Fact]
     public async Task Store_PartAfterItsSetWasReleased_IsStoredAsALateFragment()
     {
-        await _sut.StoreAsync(PartOf(1), CancellationToken.None);
-        await _sut.StoreAsync(PartOf(3), CancellationToken.None);
+        await _sut.StoreInboundAsync(PartOf(1), CancellationToken.None);
+        await _sut.StoreInboundAsync(PartOf(3), CancellationToken.None);
         _time.Advance(TimeSpan.FromMinutes(10));
         await _sut.ReleaseDueAsync(CancellationToken.None);
         var released = Assert.Single(_store.Messages);
 
         _time.Advance(TimeSpan.FromMinutes(1));
-        await _sut.StoreAsync(PartOf(2), CancellationToken.None);
+        await _sut.StoreInboundAsync(PartOf(2), CancellationToken.None);
 
         Assert.Equal(2, _store.Messages.Count);
         var fragment = _store.Messages.Single(m => m.Id != released.Id);
@@ -137,12 +137,12 @@ public sealed class InboundAssemblerTests
     [Fact]
     public async Task Store_ReferenceReusedForANewMessage_StartsANewSet()
     {
-        await _sut.StoreAsync(PartOf(1, count: 2, text: "old"), CancellationToken.None);
-        await _sut.StoreAsync(PartOf(2, count: 2, text: "old"), CancellationToken.None);
+        await _sut.StoreInboundAsync(PartOf(1, count: 2, text: "old"), CancellationToken.None);
+        await _sut.StoreInboundAsync(PartOf(2, count: 2, text: "old"), CancellationToken.None);
 
         _time.Advance(TimeSpan.FromDays(3));
-        await _sut.StoreAsync(PartOf(1, count: 2, text: "new", sentAt: Scts.AddDays(3)), CancellationToken.None);
-        await _sut.StoreAsync(PartOf(2, count: 2, text: "new", sentAt: Scts.AddDays(3)), CancellationToken.None);
+        await _sut.StoreInboundAsync(PartOf(1, count: 2, text: "new", sentAt: Scts.AddDays(3)), CancellationToken.None);
+        await _sut.StoreInboundAsync(PartOf(2, count: 2, text: "new", sentAt: Scts.AddDays(3)), CancellationToken.None);
 
         Assert.Equal(["oldold", "newnew"], _store.Messages.Select(m => m.Text));
         Assert.All(_store.Messages, m => Assert.True(m.Complete));
@@ -151,16 +151,16 @@ public sealed class InboundAssemblerTests
     [Fact]
     public async Task Store_SamePartNumberWhileTheSetIsOpen_ReleasesTheOldSetAndStartsANewOne()
     {
-        await _sut.StoreAsync(PartOf(1, text: "a"), CancellationToken.None);
+        await _sut.StoreInboundAsync(PartOf(1, text: "a"), CancellationToken.None);
 
-        await _sut.StoreAsync(PartOf(1, text: "b"), CancellationToken.None);
+        await _sut.StoreInboundAsync(PartOf(1, text: "b"), CancellationToken.None);
 
         var old = Assert.Single(_store.Messages);
         Assert.Equal("a[…]", old.Text);
 
         // Same millisecond as the first set: the second part must still join the new set.
-        await _sut.StoreAsync(PartOf(2, text: "b"), CancellationToken.None);
-        await _sut.StoreAsync(PartOf(3, text: "b"), CancellationToken.None);
+        await _sut.StoreInboundAsync(PartOf(2, text: "b"), CancellationToken.None);
+        await _sut.StoreInboundAsync(PartOf(3, text: "b"), CancellationToken.None);
         Assert.Equal(["a[…]", "bbb"], _store.Messages.Select(m => m.Text).Order());
     }
 
@@ -168,11 +168,11 @@ public sealed class InboundAssemblerTests
     public async Task Store_CrashBeforeTheMessageWasWritten_TheRepeatedPartWritesItOnce()
     {
         _store.FailNextMessageWrite = true;
-        await Assert.ThrowsAsync<IOException>(() => _sut.StoreAsync(Single("Survivor"), CancellationToken.None));
+        await Assert.ThrowsAsync<IOException>(() => _sut.StoreInboundAsync(Single("Survivor"), CancellationToken.None));
         Assert.Empty(_store.Messages);
 
-        await _sut.StoreAsync(Single("Survivor"), CancellationToken.None);
-        await _sut.StoreAsync(Single("Survivor"), CancellationToken.None);
+        await _sut.StoreInboundAsync(Single("Survivor"), CancellationToken.None);
+        await _sut.StoreInboundAsync(Single("Survivor"), CancellationToken.None);
 
         Assert.Equal("Survivor", Assert.Single(_store.Messages).Text);
         Assert.Single(_listener.Received);
@@ -181,9 +181,9 @@ public sealed class InboundAssemblerTests
     [Fact]
     public async Task ReleaseDue_AfterACrashMidRelease_FinishesTheRelease()
     {
-        await _sut.StoreAsync(PartOf(1, count: 2), CancellationToken.None);
+        await _sut.StoreInboundAsync(PartOf(1, count: 2), CancellationToken.None);
         _store.FailNextMessageWrite = true;
-        await Assert.ThrowsAsync<IOException>(() => _sut.StoreAsync(PartOf(2, count: 2), CancellationToken.None));
+        await Assert.ThrowsAsync<IOException>(() => _sut.StoreInboundAsync(PartOf(2, count: 2), CancellationToken.None));
 
         await Create(_listener).ReleaseDueAsync(CancellationToken.None);
 
@@ -198,7 +198,7 @@ public sealed class InboundAssemblerTests
         var second = new RecordingListener();
         var sut = Create(failing, second);
 
-        await sut.StoreAsync(Single("Important"), CancellationToken.None);
+        await sut.StoreInboundAsync(Single("Important"), CancellationToken.None);
 
         Assert.Single(_store.Messages);
         Assert.Single(second.Received);
