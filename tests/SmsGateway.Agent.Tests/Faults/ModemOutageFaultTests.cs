@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SmsGateway.Modem.Driver;
 using SmsGateway.Modem.Simulator;
+using SmsGateway.Testing;
 using Xunit.Abstractions;
 
 namespace SmsGateway.Agent.Tests.Faults;
@@ -28,7 +29,7 @@ public sealed class ModemOutageFaultTests(ITestOutputHelper output)
             ids.Add(await gateway.Gateway.SendTextAsync($"hang {i}"));
         }
 
-        await WaitUntilAsync(() => gateway.TransmissionsByText().Count >= 5, TimeSpan.FromSeconds(30));
+        await Eventually.WaitUntilAsync(() => gateway.TransmissionsByText().Count >= 5, TimeSpan.FromSeconds(30));
         var started = DateTime.UtcNow;
         gateway.Simulator.Hang(TimeSpan.FromSeconds(60));
 
@@ -106,13 +107,4 @@ public sealed class ModemOutageFaultTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(20);
-        }
-    }
 }

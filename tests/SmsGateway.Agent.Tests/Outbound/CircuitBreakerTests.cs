@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using SmsGateway.Agent.Tests.Support;
 using SmsGateway.Core.Modem;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Agent.Tests.Outbound;
 
@@ -32,10 +33,10 @@ public sealed class CircuitBreakerTests
         // the circuit failed; it puts that item back, uncharged, the next time it looks at the circuit. A probe
         // comes only after the break, so once one has come that item is back.
         var probesAtOpen = modem.Probes;
-        await WaitUntilAsync(() => modem.Probes > probesAtOpen);
+        await Eventually.WaitUntilAsync(() => modem.Probes > probesAtOpen, TimeSpan.FromSeconds(15));
         var charged = await TotalAttemptsAsync(gateway, ids);
         var probesBefore = modem.Probes;
-        await WaitUntilAsync(() => modem.Probes >= probesBefore + 3);
+        await Eventually.WaitUntilAsync(() => modem.Probes >= probesBefore + 3, TimeSpan.FromSeconds(15));
         Assert.Equal(charged, await TotalAttemptsAsync(gateway, ids));
         Assert.Equal(3, charged);
 
@@ -78,13 +79,4 @@ public sealed class CircuitBreakerTests
         }
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(20);
-        }
-    }
 }

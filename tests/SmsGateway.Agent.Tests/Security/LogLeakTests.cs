@@ -1,12 +1,13 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Logging;
 using SmsGateway.Agent.Hosting;
 using SmsGateway.Agent.Tests.Support;
 using SmsGateway.Core.Modem;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Agent.Tests.Security;
 
@@ -43,7 +44,7 @@ public sealed class LogLeakTests
         var response = await client.PostAsJsonAsync("/api/messages", new { to = new[] { Number }, text = Text });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        await WaitUntilAsync(async () => (await client.GetFromJsonAsync<JsonElement>($"/api/messages/{id}")).GetProperty("status").GetString() == "sent");
+        await Eventually.WaitUntilAsync(async () => (await client.GetFromJsonAsync<JsonElement>($"/api/messages/{id}")).GetProperty("status").GetString() == "sent", TimeSpan.FromSeconds(15));
 
         // The paths that log about a number: the per-number limit, and a refused key.
         Assert.Equal(HttpStatusCode.TooManyRequests, (await client.PostAsJsonAsync("/api/messages", new { to = new[] { Number }, text = Text })).StatusCode);
@@ -60,13 +61,4 @@ public sealed class LogLeakTests
         Assert.DoesNotContain(entries, e => e.Contains(ApiKey, StringComparison.Ordinal));
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out");
-            await Task.Delay(20);
-        }
-    }
 }

@@ -1,8 +1,9 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using SmsGateway.Agent.Tests.Support;
 using SmsGateway.Testing.Telegram;
+using SmsGateway.Testing;
 using Xunit.Abstractions;
 using static SmsGateway.Agent.Tests.Telegram.TelegramGateway;
 
@@ -41,7 +42,7 @@ public sealed class TelegramEndToEndTests(ITestOutputHelper output) : IAsyncLife
     public async Task InboundSms_ReachesEveryChat_AndAReplyThereGoesOutToItsSender()
     {
         // The modem must be up before the simulator can deliver to it.
-        await WaitUntilAsync(async () => (await _gateway.Client.GetAsync("/api/health")).StatusCode == HttpStatusCode.OK);
+        await Eventually.WaitUntilAsync(async () => (await _gateway.Client.GetAsync("/api/health")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(20));
         var cold = await ForwardAsync("Ist das Paket angekommen? 📦 Grüße", expectedPerChat: 1);
 
         // Past the one-message-per-second limit of each chat, so the second figure is the forwarding path alone.
@@ -56,7 +57,7 @@ public sealed class TelegramEndToEndTests(ITestOutputHelper output) : IAsyncLife
 
         _api.EnqueueUpdate(TelegramUpdates.Text(500, ChatA, 77, "Ja, liegt vor der Tür ✓", replyTo: forward.ResultMessageId));
 
-        await WaitUntilAsync(() => Task.FromResult(AirLog.Read(_airLog).Any(e => e.To == Sender && e.Text == "Ja, liegt vor der Tür ✓")));
+        await Eventually.WaitUntilAsync(() => Task.FromResult(AirLog.Read(_airLog).Any(e => e.To == Sender && e.Text == "Ja, liegt vor der Tür ✓")), TimeSpan.FromSeconds(20));
         // The answer shows the SMS delivered: edited when it went out earlier, or already so when the
         // answer itself went out after the status report (its text is built when it is sent).
         await _api.WaitForAsync(calls => calls.Any(c =>
@@ -76,13 +77,4 @@ public sealed class TelegramEndToEndTests(ITestOutputHelper output) : IAsyncLife
         return clock.Elapsed;
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not become true in time.");
-            await Task.Delay(20);
-        }
-    }
 }

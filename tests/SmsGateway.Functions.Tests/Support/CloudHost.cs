@@ -9,6 +9,7 @@ using SmsGateway.Azure.ServiceBus;
 using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Functions.Hosting;
 using SmsGateway.Testing.Telegram;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Functions.Tests.Support;
 

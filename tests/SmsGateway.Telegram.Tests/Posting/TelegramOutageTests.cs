@@ -1,6 +1,7 @@
 using SmsGateway.Telegram.Formatting;
 using SmsGateway.Telegram.Tests.Support;
 using SmsGateway.Testing.Telegram;
+using SmsGateway.Testing;
 using static SmsGateway.Telegram.Tests.Support.BridgeHost;
 
 namespace SmsGateway.Telegram.Tests.Posting;
@@ -42,7 +43,7 @@ public sealed class TelegramOutageTests : IAsyncLifetime
 
         _api.Down = false;
         await _api.WaitForAsync(calls => calls.Count(c => c.Method == "sendMessage" && c.Succeeded) >= Capacity);
-        await WaitUntilAsync(async () => await _bridge.PendingPostsAsync() == 0);
+        await Eventually.WaitUntilAsync(async () => await _bridge.PendingPostsAsync() == 0, TimeSpan.FromSeconds(20));
 
         // The full outbox is counted again within a second of being full; then the next post finds room.
         await Task.Delay(TimeSpan.FromSeconds(1.1));
@@ -60,13 +61,4 @@ public sealed class TelegramOutageTests : IAsyncLifetime
         }
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out");
-            await Task.Delay(50);
-        }
-    }
 }

@@ -3,15 +3,16 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Hosting;
-using SmsGateway.Core.Receiving.Inbound;
 using SmsGateway.Core.Modem;
 using SmsGateway.Core.Options;
+using SmsGateway.Core.Receiving.Inbound;
 using SmsGateway.Core.Sending.Policy;
 using SmsGateway.Core.Sending.Records;
 using SmsGateway.Core.Telemetry;
 using SmsGateway.Storage.Embedded;
 using SmsGateway.Telegram.Hosting;
 using SmsGateway.Testing.Telegram;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Telegram.Tests.Support;
 

@@ -1,4 +1,4 @@
-namespace SmsGateway.Agent.Tests.Support;
+namespace SmsGateway.Testing;
 
 /// <summary>Polls a condition with a deadline: how tests wait for another process or a background worker, never with a sleep.</summary>
 public static class Eventually
