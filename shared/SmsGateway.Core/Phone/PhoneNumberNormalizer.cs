@@ -17,9 +17,6 @@ public sealed class PhoneNumberNormalizer
         _defaultRegion = string.IsNullOrWhiteSpace(defaultRegion) ? null : defaultRegion.Trim().ToUpperInvariant();
     }
 
-    /// <summary>True when <paramref name="region"/> is a two-letter region libphonenumber knows.</summary>
-    public static bool IsKnownRegion(string region) => Util.GetSupportedRegions().Contains(region.ToUpperInvariant());
-
     /// <summary>Tries to normalise <paramref name="input"/>; on failure <paramref name="error"/> says why in words.</summary>
     public bool TryNormalize(string? input, out string e164, out string? error)
     {
