@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Storage.Embedded.Tests;
 

@@ -1,5 +1,6 @@
 using SmsGateway.Contracts;
 using SmsGateway.Core.Receiving.Inbound;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Storage.Embedded.Tests;
 

@@ -1,5 +1,6 @@
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Receiving.Inbound;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Storage.Embedded.Tests;
 

@@ -1,4 +1,5 @@
 using SmsGateway.Core.Sending.Policy;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Storage.Embedded.Tests;
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using SmsGateway.Core.Sending.Queue;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Storage.Embedded.Tests;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using SmsGateway.Contracts;
 using SmsGateway.Core.Sending.Queue;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Storage.Embedded.Tests;
 

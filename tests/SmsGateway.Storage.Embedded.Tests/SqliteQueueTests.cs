@@ -1,4 +1,5 @@
 using SmsGateway.Core.Sending.Queue;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Storage.Embedded.Tests;
 

@@ -1,5 +1,6 @@
 using SmsGateway.Contracts;
 using SmsGateway.Core.Sending.Records;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Storage.Embedded.Tests;
 

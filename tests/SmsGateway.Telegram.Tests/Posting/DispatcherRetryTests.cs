@@ -7,8 +7,8 @@ using SmsGateway.Telegram.Bot;
 using SmsGateway.Telegram.Configuration;
 using SmsGateway.Telegram.Hosting;
 using SmsGateway.Telegram.Posting;
-using SmsGateway.Telegram.Tests.Storage;
 using SmsGateway.Testing.Telegram;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Telegram.Tests.Posting;
 
@@ -16,7 +16,7 @@ namespace SmsGateway.Telegram.Tests.Posting;
 public sealed class DispatcherRetryTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 14, 12, 0, 0, TimeSpan.Zero));
-    private readonly TempSqlite _db = new();
+    private readonly TempDatabase _db = new();
     private FakeBotApiServer _api = null!;
     private TelegramConnection _connection = null!;
     private SqliteOutbox _outbox = null!;

@@ -7,7 +7,7 @@ using SmsGateway.Telegram.Configuration;
 using SmsGateway.Telegram.Formatting;
 using SmsGateway.Telegram.Hosting;
 using SmsGateway.Telegram.Posting;
-using SmsGateway.Telegram.Tests.Storage;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Telegram.Tests.Posting;
 
@@ -20,7 +20,7 @@ public sealed class OutboxCapacityTests : IDisposable
     private static readonly TimeSpan Lock = TimeSpan.FromSeconds(30);
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 14, 12, 0, 0, TimeSpan.Zero));
-    private readonly TempSqlite _db = new();
+    private readonly TempDatabase _db = new();
     private readonly SqliteOutbox _outbox;
     private readonly TelegramOutboxWriter _writer;
 

@@ -4,9 +4,9 @@ using SmsGateway.Storage.Embedded;
 using SmsGateway.Telegram.Bot;
 using SmsGateway.Telegram.Configuration;
 using SmsGateway.Telegram.Hosting;
-using SmsGateway.Telegram.Tests.Storage;
 using SmsGateway.Telegram.Updates;
 using SmsGateway.Testing.Telegram;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Telegram.Tests.Updates;
 
@@ -17,7 +17,7 @@ namespace SmsGateway.Telegram.Tests.Updates;
 public sealed class PollingBackPressureTests : IAsyncLifetime
 {
     private const int Capacity = 3;
-    private readonly TempSqlite _db = new();
+    private readonly TempDatabase _db = new();
     private FakeBotApiServer _api = null!;
     private SqliteChatInbox _inbox = null!;
     private TelegramPollingService _poller = null!;

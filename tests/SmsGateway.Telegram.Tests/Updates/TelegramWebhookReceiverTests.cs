@@ -3,12 +3,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SmsGateway.Core.Hosting;
+using SmsGateway.Storage.Embedded;
 using SmsGateway.Telegram.Configuration;
 using SmsGateway.Telegram.Hosting;
-using SmsGateway.Telegram.Tests.Storage;
 using SmsGateway.Telegram.Updates;
-using SmsGateway.Storage.Embedded;
 using SmsGateway.Testing.Telegram;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Telegram.Tests.Updates;
 
@@ -16,7 +16,7 @@ public sealed class TelegramWebhookReceiverTests : IDisposable
 {
     private const string Secret = "webhook_secret-123";
     private const int Capacity = 3;
-    private readonly TempSqlite _db = new();
+    private readonly TempDatabase _db = new();
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private readonly SqliteChatInbox _inbox;
     private readonly TelegramWebhookReceiver _sut;

@@ -1,7 +1,9 @@
-namespace SmsGateway.Storage.Embedded.Tests;
+using SmsGateway.Storage.Embedded;
+
+namespace SmsGateway.Testing;
 
 /// <summary>A real SQLite database in a fresh temporary folder, removed afterwards.</summary>
-internal sealed class TempDatabase : IDisposable
+public sealed class TempDatabase : IDisposable
 {
     public TempDatabase(int capacity = 10_000)
     {
