@@ -73,6 +73,11 @@ internal sealed class PtySimulatorHost : IAsyncDisposable
             {
                 return;
             }
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopping: DisposeAsync closed the line under the port, whose own dispose may then fail. Nothing to serve.
+                return;
+            }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
             {
                 // The line vanished under us or is not back yet: try again shortly.
