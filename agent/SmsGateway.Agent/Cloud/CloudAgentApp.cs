@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using SmsGateway.Agent.Api;
 using SmsGateway.Agent.Configuration;
 using SmsGateway.Agent.Hosting;
@@ -51,9 +50,8 @@ public static class CloudAgentApp
     public static WebApplicationBuilder AddCloudAgent(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<CloudOptions>().BindConfiguration(CloudOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<CloudOptions>, CloudOptionsValidator>();
-        services.AddSingleton<IValidateOptions<OutboundOptions>, CloudOutboundOptionsValidator>();
+        services.AddValidatedOptions<CloudOptions, CloudOptionsValidator>(CloudOptions.SectionName);
+        services.AddOptionsValidator<OutboundOptions, CloudOutboundOptionsValidator>();
 
         // The queue is this agent's subscription, with every envelope recorded locally as it is received. No queue
         // recovery here: the cloud owns the queue and re-publishes from its own store (AddQueueRecovery's summary).

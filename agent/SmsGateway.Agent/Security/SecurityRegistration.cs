@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
+using SmsGateway.Core.Options;
 
 namespace SmsGateway.Agent.Security;
 
@@ -11,8 +11,7 @@ public static class SecurityRegistration
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<ApiAccessOptions>().BindConfiguration(ApiAccessOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ApiAccessOptions>, ApiAccessOptionsValidator>();
+        services.AddValidatedOptions<ApiAccessOptions, ApiAccessOptionsValidator>(ApiAccessOptions.SectionName);
         services.AddSingleton<ApiKeyStore>();
 
         // At start (after the options are validated), not at the first request: the first start logs the generated key.

@@ -44,10 +44,7 @@ public static class CloudGatewayRegistration
         services.AddAzureChatStores();
         services.AddTelegramBridgeServices(builder.Configuration);
 
-        // Nothing polls in the cloud: updates arrive only by webhook, so it must be set up, secret and all.
-        services.AddOptions<TelegramOptions>().Validate(
-            o => !o.Enabled || o.EffectiveMode == TelegramMode.Webhook,
-            "Telegram:Mode must be webhook in the cloud shape (set Telegram:WebhookUrl and Telegram:WebhookSecret)");
+        services.AddOptionsValidator<TelegramOptions, CloudTelegramOptionsValidator>();
         services.AddCloudHttp();
         return builder;
     }

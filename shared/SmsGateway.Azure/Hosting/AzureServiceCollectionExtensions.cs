@@ -25,10 +25,7 @@ public static class AzureServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AzureCredentials>();
-        services.AddValidatedOptions<TableStoreOptions>(TableStoreOptions.SectionName);
-        services.AddOptions<TableStoreOptions>().Validate(
-            o => o.HasExactlyOneConnection,
-            "Tables:ConnectionString or Tables:Endpoint must be set (exactly one of them)");
+        services.AddValidatedOptions<TableStoreOptions, TableStoreOptionsValidator>(TableStoreOptions.SectionName);
 
         services.TryAddSingleton(sp =>
         {
@@ -61,11 +58,7 @@ public static class AzureServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AzureCredentials>();
-        services.AddValidatedOptions<ServiceBusQueueOptions>(ServiceBusQueueOptions.SectionName);
-        services.AddOptions<ServiceBusQueueOptions>().Validate(
-            o => o.HasExactlyOneConnection,
-            "ServiceBus:ConnectionString or ServiceBus:FullyQualifiedNamespace must be set (exactly one of them)");
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServiceBusQueueOptions>, AgentRoutesValidator>());
+        services.AddValidatedOptions<ServiceBusQueueOptions, ServiceBusQueueOptionsValidator>(ServiceBusQueueOptions.SectionName);
 
         services.TryAddSingleton(sp =>
         {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SmsGateway.Core.Modem;
+using SmsGateway.Core.Options;
 using SmsGateway.Modem.Serial;
 
 namespace SmsGateway.Modem.Driver;
@@ -16,10 +17,7 @@ public static class GsmModemServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddGsmModem(this IServiceCollection services)
     {
-        services.AddOptions<ModemOptions>()
-            .BindConfiguration(ModemOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<ModemOptions>(ModemOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IModemConnectionFactory>(sp => new SerialPortStreamFactory(sp.GetRequiredService<IOptions<ModemOptions>>().Value));
         services.AddSingleton<GsmModem>();

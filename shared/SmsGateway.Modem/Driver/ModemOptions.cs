@@ -18,7 +18,8 @@ public sealed class ModemOptions
     public bool HardwareFlowControl { get; set; }
 
     /// <summary>SIM PIN, sent only when the SIM asks for it and never again once rejected.</summary>
-    [RegularExpression("^[0-9]{4,8}$", ErrorMessage = "Modem:Pin must be 4 to 8 digits.")]
+    [RegularExpression("^[0-9]{4,8}$", ErrorMessage = "must be 4 to 8 digits")]
+    [DataType(DataType.Password)]
     public string? Pin { get; set; }
 
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]

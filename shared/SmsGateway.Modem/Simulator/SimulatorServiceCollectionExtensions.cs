@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SmsGateway.Core.Options;
 using SmsGateway.Modem.Driver;
 
 namespace SmsGateway.Modem.Simulator;
@@ -16,10 +17,7 @@ public static class SimulatorServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddModemSimulator(this IServiceCollection services)
     {
-        services.AddOptions<SimulatorOptions>()
-            .BindConfiguration(SimulatorOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<SimulatorOptions>(SimulatorOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new SimulatedModem(
             sp.GetRequiredService<IOptions<SimulatorOptions>>().Value,

@@ -2,9 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using SmsGateway.Core.Receiving.Inbound;
 using SmsGateway.Core.Modem;
+using SmsGateway.Core.Options;
 using SmsGateway.Core.Sending.Queue;
 using SmsGateway.Core.Sending.Records;
 using SmsGateway.Telegram.Bot;
@@ -53,8 +53,7 @@ public static class TelegramServiceCollectionExtensions
     /// </summary>
     public static bool AddTelegramBridgeServices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>());
+        services.AddValidatedOptions<TelegramOptions, TelegramOptionsValidator>(TelegramOptions.SectionName);
         if (string.IsNullOrWhiteSpace(configuration[$"{TelegramOptions.SectionName}:{nameof(TelegramOptions.BotToken)}"])
             || ResolveMode(configuration) == TelegramMode.Off)
         {

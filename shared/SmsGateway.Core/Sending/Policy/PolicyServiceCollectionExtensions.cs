@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
+using SmsGateway.Core.Options;
 
 namespace SmsGateway.Core.Sending.Policy;
 
@@ -10,8 +10,7 @@ public static class PolicyServiceCollectionExtensions
     public static IServiceCollection AddDestinationPolicy(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<DestinationPolicyOptions>().BindConfiguration(DestinationPolicyOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DestinationPolicyOptions>, DestinationPolicyOptionsValidator>());
+        services.AddValidatedOptions<DestinationPolicyOptions, DestinationPolicyOptionsValidator>(DestinationPolicyOptions.SectionName);
         services.TryAddSingleton<DestinationPolicy>();
         return services;
     }
