@@ -1,6 +1,7 @@
 using SmsGateway.Agent.Api;
 using SmsGateway.Core.Modem;
 using SmsGateway.Modem.Driver;
+using SmsGateway.Modem.Serial;
 using SmsGateway.Modem.Simulator;
 
 namespace SmsGateway.Agent.Hosting;
@@ -25,6 +26,10 @@ public static class ModemRegistration
         if (UsesSimulator(builder.Configuration))
         {
             builder.Services.AddModemSimulator();
+        }
+        else
+        {
+            builder.Services.AddSerialModemPort();
         }
 
         builder.Services.AddGsmModem();

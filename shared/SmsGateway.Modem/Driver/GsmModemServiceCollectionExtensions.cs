@@ -1,9 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using SmsGateway.Core.Modem;
 using SmsGateway.Core.Options;
-using SmsGateway.Modem.Serial;
 
 namespace SmsGateway.Modem.Driver;
 
@@ -11,15 +9,15 @@ public static class GsmModemServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="GsmModem"/> as the <see cref="ISmsModem"/> and as a hosted service, with
-    /// <see cref="ModemOptions"/> bound to section <c>Modem</c> and validated at start. The connection is a
-    /// serial port unless an <see cref="IModemConnectionFactory"/> was registered before (the simulator).
-    /// The host registers the <see cref="IInboundSmsSink"/> and the <see cref="IDeliveryReportSink"/>.
+    /// <see cref="ModemOptions"/> bound to section <c>Modem</c> and validated at start. The host registers its connection
+    /// (<see cref="Serial.SerialPortServiceCollectionExtensions.AddSerialModemPort"/> or
+    /// <see cref="Simulator.SimulatorServiceCollectionExtensions.AddModemSimulator"/>), the <see cref="IInboundSmsSink"/>
+    /// and the <see cref="IDeliveryReportSink"/>.
     /// </summary>
     public static IServiceCollection AddGsmModem(this IServiceCollection services)
     {
         services.AddValidatedOptions<ModemOptions>(ModemOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IModemConnectionFactory>(sp => new SerialPortStreamFactory(sp.GetRequiredService<IOptions<ModemOptions>>().Value));
         services.AddSingleton<GsmModem>();
         services.AddSingleton<ISmsModem>(sp => sp.GetRequiredService<GsmModem>());
         services.AddHostedService(sp => sp.GetRequiredService<GsmModem>());

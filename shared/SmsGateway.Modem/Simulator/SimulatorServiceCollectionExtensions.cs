@@ -13,7 +13,7 @@ public static class SimulatorServiceCollectionExtensions
     /// Makes the in-process <see cref="SimulatedModem"/> the modem: <see cref="SimulatorOptions"/> bound to
     /// <c>Modem:Simulator</c> and validated at start, the modem as a singleton (for inbound injection), and a
     /// <see cref="SimulatorConnectionFactory"/> as the <see cref="IModemConnectionFactory"/>.
-    /// Call it before <see cref="GsmModemServiceCollectionExtensions.AddGsmModem"/> when <c>Modem:Port</c> is <c>simulator</c>.
+    /// The connection for <see cref="GsmModemServiceCollectionExtensions.AddGsmModem"/> when <c>Modem:Port</c> is <c>simulator</c>.
     /// </summary>
     public static IServiceCollection AddModemSimulator(this IServiceCollection services)
     {

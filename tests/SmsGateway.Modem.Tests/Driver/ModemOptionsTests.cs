@@ -54,6 +54,7 @@ public sealed class ModemOptionsTests
         services.AddSingleton<RecordingEventSink>();
         services.AddSingleton<IInboundSmsSink>(sp => sp.GetRequiredService<RecordingEventSink>());
         services.AddSingleton<IDeliveryReportSink>(sp => sp.GetRequiredService<RecordingEventSink>());
+        services.AddSerialModemPort();
         services.AddGsmModem();
         return services.BuildServiceProvider();
     }
