@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SmsGateway.Agent.Tests.Support;
 using SmsGateway.Azure.ServiceBus;
-using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Sending.Queue;
 using SmsGateway.Core.Text;
 using SmsGateway.Storage.Embedded;
+using SmsGateway.Testing.ServiceBus;
 using static SmsGateway.Agent.Tests.Cloud.CloudEvents;
 
 namespace SmsGateway.Agent.Tests.Cloud;

@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Logging.Abstractions;
 using SmsGateway.Agent.Hosting;
 using SmsGateway.Azure.ServiceBus;
-using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Sending.Queue;
+using SmsGateway.Testing.ServiceBus;
 
 namespace SmsGateway.Agent.Tests.Cloud;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SmsGateway.Azure.Tests.Support;
+using SmsGateway.Testing.ServiceBus;
 using static SmsGateway.Agent.Tests.Cloud.CloudEvents;
 
 namespace SmsGateway.Agent.Tests.Cloud;

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SmsGateway.Agent.Tests.Support;
-using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Modem.Simulator;
+using SmsGateway.Testing.ServiceBus;
 using static SmsGateway.Agent.Tests.Cloud.CloudEvents;
 
 namespace SmsGateway.Agent.Tests.Cloud;

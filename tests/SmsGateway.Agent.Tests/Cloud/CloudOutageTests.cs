@@ -1,8 +1,8 @@
 using Microsoft.Data.Sqlite;
 using SmsGateway.Agent.Cloud;
 using SmsGateway.Agent.Tests.Support;
-using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Core.Outbox;
+using SmsGateway.Testing.ServiceBus;
 using static SmsGateway.Agent.Tests.Cloud.CloudEvents;
 
 namespace SmsGateway.Agent.Tests.Cloud;

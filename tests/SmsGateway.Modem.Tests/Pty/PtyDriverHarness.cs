@@ -5,6 +5,7 @@ using SmsGateway.Modem.Serial;
 using SmsGateway.Modem.Simulator;
 using SmsGateway.Modem.Tests.Driver;
 using SmsGateway.Modem.Tests.Support;
+using SmsGateway.Testing.Pty;
 
 namespace SmsGateway.Modem.Tests.Pty;
 
