@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using SmsGateway.Agent.Tests.Support;
 using SmsGateway.Contracts;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Agent.Tests.Api;
 

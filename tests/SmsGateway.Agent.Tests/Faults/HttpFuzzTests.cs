@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using SmsGateway.Agent.Tests.Support;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Agent.Tests.Faults;
 

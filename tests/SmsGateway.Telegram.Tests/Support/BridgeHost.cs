@@ -42,8 +42,6 @@ internal sealed class BridgeHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public StubModem Modem => (StubModem)Services.GetRequiredService<ISmsModem>();
-
     public static async Task<BridgeHost> StartAsync(FakeBotApiServer api, IDictionary<string, string?>? settings = null, string? dataPath = null)
     {
         dataPath ??= Directory.CreateTempSubdirectory("smsgw-telegram-").FullName;
@@ -76,7 +74,11 @@ internal sealed class BridgeHost : IAsyncDisposable
         builder.Services.AddMessageIntake();
         builder.Services.AddDestinationPolicy();
         builder.Services.AddGatewayMetrics();
-        builder.Services.AddSingleton<ISmsModem>(new StubModem());
+        // A status to report; these tests never send (no outbound worker runs).
+        builder.Services.AddSingleton<ISmsModem>(new ScriptedModem
+        {
+            Status = new() { Connected = true, Manufacturer = "SIMCOM_Ltd", Model = "SIMCOM_SIM800", Operator = "Simulated GSM", Registered = true, SignalDbm = -73 },
+        });
         builder.AddTelegramBridge();
         var host = builder.Build();
         await host.StartAsync();
