@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using SmsGateway.Agent.Tests.Support;
-using SmsGateway.Contracts;
 using SmsGateway.Testing;
 
 namespace SmsGateway.Agent.Tests.Api;

@@ -5,6 +5,7 @@ using SmsGateway.Core.Domain;
 using SmsGateway.Core.Sending.Queue;
 using SmsGateway.Core.Text;
 using SmsGateway.Storage.Embedded;
+using SmsGateway.Testing;
 using SmsGateway.Testing.ServiceBus;
 using static SmsGateway.Agent.Tests.Cloud.CloudEvents;
 
@@ -36,17 +37,17 @@ public sealed class CloudAfterCrashTests : IAsyncLifetime
         await LeaveSendingAsync(sms, dataPath);
 
         await using var agent = await CloudAgentInstance.StartAsync(_bus, _cloud.BaseUrl, Settings(), dataPath);
-        await WaitUntilAsync(() => Statuses(_cloud.Applied, sms.MessageId).Contains("unknown"), "the unknown event", Patience);
+        await Eventually.WaitUntilAsync(() => Statuses(_cloud.Applied, sms.MessageId).Contains("unknown"), "the unknown event", Patience);
 
         var queue = Queue();
         DeadLetter? letter = null;
-        await WaitUntilAsync(() => (letter = queue.ListDeadLettersAsync(10, CancellationToken.None).Result.SingleOrDefault()) is not null, "the dead letter");
+        await Eventually.WaitUntilAsync(() => (letter = queue.ListDeadLettersAsync(10, CancellationToken.None).Result.SingleOrDefault()) is not null, "the dead letter");
         Assert.Equal((sms.ItemId, DeadLetterReasons.UnknownOutcomeAfterCrash), (letter!.ItemId, letter.Reason));
         Assert.Empty(AirLog.Read(agent.AirLogPath));
 
         Assert.True(await queue.ReplayDeadLetterAsync(sms.ItemId, CancellationToken.None));
 
-        await WaitUntilAsync(() => Statuses(_cloud.Applied, sms.MessageId).Contains("sent"), "the sent event after the replay", Patience);
+        await Eventually.WaitUntilAsync(() => Statuses(_cloud.Applied, sms.MessageId).Contains("sent"), "the sent event after the replay", Patience);
         var air = Assert.Single(AirLog.Read(agent.AirLogPath));
         Assert.Equal("cloud ambiguous window", air.Text);
         Assert.Equal(["unknown", "queued", "sent"], Statuses(_cloud.Applied, sms.MessageId));

@@ -7,6 +7,7 @@ using SmsGateway.Agent.Hosting;
 using SmsGateway.Azure.ServiceBus;
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Sending.Queue;
+using SmsGateway.Testing;
 using SmsGateway.Testing.ServiceBus;
 
 namespace SmsGateway.Agent.Tests.Cloud;
@@ -49,7 +50,7 @@ internal sealed class CloudAgentInstance : IAsyncDisposable
     /// </summary>
     public async Task WaitForHealthyAsync()
     {
-        await CloudEvents.WaitUntilAsync(
+        await Eventually.WaitUntilAsync(
             // 503 (unhealthy) while the modem starts carries the same body.
             () => Client.GetAsync("/api/health").Result.Content.ReadFromJsonAsync<JsonElement>().Result.GetProperty("status").GetString() == "healthy",
             "the agent to become healthy");

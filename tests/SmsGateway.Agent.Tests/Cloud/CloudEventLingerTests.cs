@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SmsGateway.Testing;
 using SmsGateway.Testing.ServiceBus;
 using static SmsGateway.Agent.Tests.Cloud.CloudEvents;
 
@@ -24,7 +25,7 @@ public sealed class CloudEventLingerTests : IAsyncLifetime
         var sms = CloudAgentInstance.Sms("Quick one");
         await CloudAgentInstance.PublishAsync(_bus, sms);
 
-        await WaitUntilAsync(() => Statuses(_cloud.Applied, sms.MessageId).Contains("delivered"), "the delivered event");
+        await Eventually.WaitUntilAsync(() => Statuses(_cloud.Applied, sms.MessageId).Contains("delivered"), "the delivered event");
 
         Assert.Equal(["sent", "delivered"], Statuses(_cloud.Accepted, sms.MessageId));
         var sent = _cloud.Applied.Single(e => IsStatusOf(e, sms.MessageId) && e.GetProperty("status").GetString() == "sent");
@@ -40,7 +41,7 @@ public sealed class CloudEventLingerTests : IAsyncLifetime
         var sms = CloudAgentInstance.Sms("Slow one");
         await CloudAgentInstance.PublishAsync(_bus, sms);
 
-        await WaitUntilAsync(() => Statuses(_cloud.Applied, sms.MessageId).Contains("delivered"), "the delivered event");
+        await Eventually.WaitUntilAsync(() => Statuses(_cloud.Applied, sms.MessageId).Contains("delivered"), "the delivered event");
 
         Assert.Equal(["sending", "sent", "delivered"], Statuses(_cloud.Applied, sms.MessageId));
     }
@@ -52,7 +53,7 @@ public sealed class CloudEventLingerTests : IAsyncLifetime
         var sms = CloudAgentInstance.Sms("Every step");
         await CloudAgentInstance.PublishAsync(_bus, sms);
 
-        await WaitUntilAsync(() => Statuses(_cloud.Applied, sms.MessageId).Contains("delivered"), "the delivered event");
+        await Eventually.WaitUntilAsync(() => Statuses(_cloud.Applied, sms.MessageId).Contains("delivered"), "the delivered event");
 
         Assert.Equal(["sending", "sent", "delivered"], Statuses(_cloud.Applied, sms.MessageId));
     }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using SmsGateway.Agent.Tests.Support;
 using SmsGateway.Modem.Simulator;
+using SmsGateway.Testing;
 using SmsGateway.Testing.ServiceBus;
 using static SmsGateway.Agent.Tests.Cloud.CloudEvents;
 
@@ -25,7 +26,7 @@ public sealed class CloudModeTests : IAsyncLifetime
         var sms = CloudAgentInstance.Sms("Hello from the cloud");
         await CloudAgentInstance.PublishAsync(_bus, sms);
 
-        await WaitUntilAsync(() => Statuses(_cloud.Applied, sms.MessageId).Contains("delivered"), "the delivered event");
+        await Eventually.WaitUntilAsync(() => Statuses(_cloud.Applied, sms.MessageId).Contains("delivered"), "the delivered event");
         var errors = _cloud.Applied.Where(e => e.TryGetProperty("error", out var error) && error.ValueKind == System.Text.Json.JsonValueKind.String)
             .Select(e => e.GetProperty("error").GetString()).ToList();
         Assert.True(errors.Count == 0, "send errors: " + string.Join(" | ", errors.Distinct()));
@@ -41,18 +42,18 @@ public sealed class CloudModeTests : IAsyncLifetime
         Assert.Equal(1, sent.GetProperty("attempts").GetInt32());
 
         // Settled on Service Bus only after "sent" was durable.
-        await WaitUntilAsync(() => _bus.GetCountsAsync([CloudAgentInstance.Subscription], CancellationToken.None).Result.Active == 0, "the subscription to empty");
+        await Eventually.WaitUntilAsync(() => _bus.GetCountsAsync([CloudAgentInstance.Subscription], CancellationToken.None).Result.Active == 0, "the subscription to empty");
     }
 
     [Fact]
     public async Task InboundSmsAndHeartbeats_ReachTheCloud()
     {
         await using var agent = await CloudAgentInstance.StartAsync(_bus, _cloud.BaseUrl);
-        await WaitUntilAsync(() => _cloud.Applied.Any(e => Kind(e) == "heartbeat" && e.GetProperty("modem").GetProperty("registered").GetBoolean()), "a heartbeat with the modem registered");
+        await Eventually.WaitUntilAsync(() => _cloud.Applied.Any(e => Kind(e) == "heartbeat" && e.GetProperty("modem").GetProperty("registered").GetBoolean()), "a heartbeat with the modem registered");
 
         agent.Services.GetRequiredService<SimulatedModem>().InjectInbound("+4915199999999", "Hi agent");
 
-        await WaitUntilAsync(() => _cloud.Applied.Any(e => Kind(e) == "inbound_sms"), "the inbound event");
+        await Eventually.WaitUntilAsync(() => _cloud.Applied.Any(e => Kind(e) == "inbound_sms"), "the inbound event");
         var inbound = _cloud.Applied.First(e => Kind(e) == "inbound_sms").GetProperty("message");
         Assert.Equal(("+4915199999999", "Hi agent"), (inbound.GetProperty("sender").GetString(), inbound.GetProperty("text").GetString()));
 

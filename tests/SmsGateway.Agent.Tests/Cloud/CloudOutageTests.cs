@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using SmsGateway.Agent.Cloud;
 using SmsGateway.Agent.Tests.Support;
 using SmsGateway.Core.Outbox;
+using SmsGateway.Testing;
 using SmsGateway.Testing.ServiceBus;
 using static SmsGateway.Agent.Tests.Cloud.CloudEvents;
 
@@ -27,19 +28,19 @@ public sealed class CloudOutageTests : IAsyncLifetime
         var outbox = agent.Services.GetRequiredService<IOutbox>();
 
         // 503s: the SMS still leave the modem, and their events wait in the outbox.
-        await WaitUntilAsync(() => AirLog.Read(agent.AirLogPath).Count == 3 && _cloud.Refused >= 2, "three SMS on air while the cloud answers 503");
-        await WaitUntilAsync(() => PendingMessageChannels(outbox) == 3, "the events of all three messages in the outbox");
+        await Eventually.WaitUntilAsync(() => AirLog.Read(agent.AirLogPath).Count == 3 && _cloud.Refused >= 2, "three SMS on air while the cloud answers 503");
+        await Eventually.WaitUntilAsync(() => PendingMessageChannels(outbox) == 3, "the events of all three messages in the outbox");
         Assert.Empty(_cloud.Accepted);
         Assert.Equal(0, _cloud.Invalid);
 
         // Then the cloud refuses connections for a while; the agent keeps trying, with backoff.
         await _cloud.StopAsync();
         var attemptsBefore = MaxOutboxAttempts(agent.DataPath);
-        await WaitUntilAsync(() => MaxOutboxAttempts(agent.DataPath) >= attemptsBefore + 2, "two more failed tries against a closed port");
+        await Eventually.WaitUntilAsync(() => MaxOutboxAttempts(agent.DataPath) >= attemptsBefore + 2, "two more failed tries against a closed port");
 
         _cloud.Unavailable = false;
         await _cloud.RestartAsync();
-        await WaitUntilAsync(
+        await Eventually.WaitUntilAsync(
             () => batch.All(sms => Statuses(_cloud.Applied, sms.MessageId).Contains("delivered")) && PendingMessageChannels(outbox) == 0,
             "every event to reach the cloud");
 

@@ -1,6 +1,7 @@
 using SmsGateway.Core.Modem;
 using SmsGateway.Modem.Pdu;
 using SmsGateway.Modem.Tests.At;
+using SmsGateway.Testing;
 using static SmsGateway.Modem.Tests.Driver.ModemTranscripts;
 
 namespace SmsGateway.Modem.Tests.Driver;
@@ -141,7 +142,7 @@ public sealed class GsmModemSendTests
         modem.AlwaysWhen(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal), _ => []).Always("<ESC>");
 
         var send = harness.Modem.SendAsync(new ModemSendRequest(To, "Hello"), CancellationToken.None);
-        await ModemTranscripts.EventuallyAsync(() => modem.Commands.Any(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal)), "CMGS");
+        await Eventually.WaitUntilAsync(() => modem.Commands.Any(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal)), "CMGS");
         harness.Time.Advance(harness.Options.SendTimeout);
 
         var error = await Assert.ThrowsAsync<SmsSendException>(() => send.WaitAsync(TimeSpan.FromSeconds(5)));
