@@ -15,19 +15,11 @@ namespace SmsGateway.Agent.Tests.Cloud;
 /// <c>Outbound:AfterCrash=unknown</c> in cloud mode: Service Bus hands the envelope back after the agent
 /// died mid-send (its lock ran out), and the agent's own record says it was <c>sending</c>.
 /// </summary>
-public sealed class CloudAfterCrashTests : IAsyncLifetime
+public sealed class CloudAfterCrashTests() : CloudAgentTest(new InMemoryServiceBus(TimeProvider.System)
+    .AddSubscription(CloudAgentInstance.Subscription, lockDuration: TimeSpan.FromSeconds(2), maxDeliveryCount: 5))
 {
-    private readonly InMemoryServiceBus _bus = new InMemoryServiceBus(TimeProvider.System)
-        .AddSubscription(CloudAgentInstance.Subscription, lockDuration: TimeSpan.FromSeconds(2), maxDeliveryCount: 5);
-
     // Generous: the modem starts and the machine is shared.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
-
-    private FakeCloudEndpoint _cloud = null!;
-
-    public async Task InitializeAsync() => _cloud = await FakeCloudEndpoint.StartAsync();
-
-    public async Task DisposeAsync() => await _cloud.DisposeAsync();
 
     [Fact]
     public async Task Redelivery_OfAnEnvelopeLeftSending_IsUnknownAndDeadLettered_AndAReplayIsSentOnce()
@@ -36,8 +28,8 @@ public sealed class CloudAfterCrashTests : IAsyncLifetime
         var dataPath = Directory.CreateTempSubdirectory("smsgw-cloud-crash-").FullName;
         await LeaveSendingAsync(sms, dataPath);
 
-        await using var agent = await CloudAgentInstance.StartAsync(_bus, _cloud.BaseUrl, Settings(), dataPath);
-        await Eventually.WaitUntilAsync(() => Statuses(_cloud.Applied, sms.MessageId).Contains("unknown"), "the unknown event", Patience);
+        await using var agent = await StartAgentAsync(Settings(), dataPath);
+        await Eventually.WaitUntilAsync(() => Statuses(Cloud.Applied, sms.MessageId).Contains("unknown"), "the unknown event", Patience);
 
         var queue = Queue();
         DeadLetter? letter = null;
@@ -47,10 +39,10 @@ public sealed class CloudAfterCrashTests : IAsyncLifetime
 
         Assert.True(await queue.ReplayDeadLetterAsync(sms.ItemId, CancellationToken.None));
 
-        await Eventually.WaitUntilAsync(() => Statuses(_cloud.Applied, sms.MessageId).Contains("sent"), "the sent event after the replay", Patience);
+        await Eventually.WaitUntilAsync(() => Statuses(Cloud.Applied, sms.MessageId).Contains("sent"), "the sent event after the replay", Patience);
         var air = Assert.Single(AirLog.Read(agent.AirLogPath));
         Assert.Equal("cloud ambiguous window", air.Text);
-        Assert.Equal(["unknown", "queued", "sent"], Statuses(_cloud.Applied, sms.MessageId));
+        Assert.Equal(["unknown", "queued", "sent"], Statuses(Cloud.Applied, sms.MessageId));
     }
 
     // What an agent killed mid-send leaves: its own record says "sending", and Service Bus holds the
@@ -73,13 +65,13 @@ public sealed class CloudAfterCrashTests : IAsyncLifetime
             await new SqliteMessageStore(db, TimeProvider.System).CreateAsync(record, null, CancellationToken.None);
         }
 
-        await CloudAgentInstance.PublishAsync(_bus, sms);
+        await CloudAgentInstance.PublishAsync(Bus, sms);
         Assert.NotNull(await Queue().ReceiveAsync(TimeSpan.FromMinutes(1), TimeSpan.Zero, CancellationToken.None));
     }
 
     // No lock renewal: the receive in LeaveSendingAsync plays an agent that died, whose lock nobody renews.
     private ServiceBusOutboundQueue Queue() =>
-        new(_bus, new ServiceBusQueueOptions { FullyQualifiedNamespace = "test", Subscription = CloudAgentInstance.Subscription, MaxLockRenewal = TimeSpan.Zero }, TimeProvider.System, NullLogger<ServiceBusOutboundQueue>.Instance);
+        new(Bus, new ServiceBusQueueOptions { FullyQualifiedNamespace = "test", Subscription = CloudAgentInstance.Subscription, MaxLockRenewal = TimeSpan.Zero }, TimeProvider.System, NullLogger<ServiceBusOutboundQueue>.Instance);
 
     private static Dictionary<string, string?> Settings() => new()
     {

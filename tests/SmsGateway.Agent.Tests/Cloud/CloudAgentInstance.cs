@@ -17,7 +17,7 @@ namespace SmsGateway.Agent.Tests.Cloud;
 /// real Service Bus queue adapter, the built-in simulator behind the real AT driver, real SQLite, and
 /// events to a <see cref="FakeCloudEndpoint"/>. <see cref="PublishAsync"/> plays the cloud's intake.
 /// </summary>
-internal sealed class CloudAgentInstance : IAsyncDisposable
+public sealed class CloudAgentInstance : IAsyncDisposable
 {
     public const string AgentId = "test-agent";
     public const string Subscription = "sms-" + AgentId;

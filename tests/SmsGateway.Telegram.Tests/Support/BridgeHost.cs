@@ -21,7 +21,7 @@ namespace SmsGateway.Telegram.Tests.Support;
 /// real intake, Telegram.Bot talking HTTP to the fake Bot API) but with a stub modem and no outbound
 /// worker, so tests decide when an SMS changes status.
 /// </summary>
-internal sealed class BridgeHost : IAsyncDisposable
+public sealed class BridgeHost : IAsyncDisposable
 {
     public const long ChatA = 4242;
     public const long ChatB = -100777;
