@@ -3,9 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Sending.Records;
+using SmsGateway.Testing.Azurite;
+using SmsGateway.Testing.ServiceBus;
 
 namespace SmsGateway.Benchmarks.Cloud;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using SmsGateway.Modem.Tests.Support;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Benchmarks.Modem;
 

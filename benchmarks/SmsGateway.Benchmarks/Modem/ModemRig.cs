@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using SmsGateway.Modem.Simulator;
-using SmsGateway.Modem.Tests.Support;
+using SmsGateway.Testing.Pty;
 
 namespace SmsGateway.Benchmarks.Modem;
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using SmsGateway.Agent.Tests.Support;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Benchmarks.Modem;
 

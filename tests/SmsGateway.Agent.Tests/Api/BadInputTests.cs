@@ -3,27 +3,20 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using SmsGateway.Agent.Tests.Support;
-using SmsGateway.Contracts;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Agent.Tests.Api;
 
 /// <summary>Every kind of bad request gets a 4xx problem+json naming what is wrong, and nothing is stored or sent.</summary>
-public sealed class BadInputTests : IAsyncLifetime
+public sealed class BadInputTests : GatewayTest
 {
-    private readonly ScriptedModem _modem = new();
-    private GatewayInstance _gateway = null!;
-
-    public async Task InitializeAsync() => _gateway = await GatewayInstance.StartAsync(_modem);
-
-    public async Task DisposeAsync() => await _gateway.DisposeAsync();
-
     public static TheoryData<string, string> InvalidBodies => SendMessageBadBodies.All;
 
     [Theory]
     [MemberData(nameof(InvalidBodies))]
     public async Task Send_InvalidBody_Returns400NamingTheField_AndStoresNothing(string body, string field)
     {
-        var response = await _gateway.SendRawAsync(body);
+        var response = await Gateway.SendRawAsync(body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -38,7 +31,7 @@ public sealed class BadInputTests : IAsyncLifetime
     {
         var numbers = Enumerable.Range(0, 101).Select(i => $"+4915112345{i:000}").ToArray();
 
-        var response = await _gateway.SendAsync(new { to = numbers, text = "Hi" });
+        var response = await Gateway.SendAsync(new { to = numbers, text = "Hi" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -49,7 +42,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task Send_TextNeedingMoreThan10Segments_Returns400()
     {
-        var response = await _gateway.SendAsync(new { to = new[] { "+4915112345678" }, text = new string('a', 153 * 10 + 1) });
+        var response = await Gateway.SendAsync(new { to = new[] { "+4915112345678" }, text = new string('a', 153 * 10 + 1) });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -62,7 +55,7 @@ public sealed class BadInputTests : IAsyncLifetime
     {
         var text = new string('a', 70 * 1024);
 
-        var response = await _gateway.SendRawAsync($"{{\"to\": [\"+4915112345678\"], \"text\": \"{text}\"}}");
+        var response = await Gateway.SendRawAsync($"{{\"to\": [\"+4915112345678\"], \"text\": \"{text}\"}}");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -72,7 +65,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task Send_WrongContentType_Returns415()
     {
-        var response = await _gateway.SendRawAsync("to=+4915112345678&text=Hi", "application/x-www-form-urlencoded");
+        var response = await Gateway.SendRawAsync("to=+4915112345678&text=Hi", "application/x-www-form-urlencoded");
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -85,7 +78,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [InlineData("")]
     public async Task Send_MissingOrWrongKey_Returns401(string? key)
     {
-        using var client = new HttpClient { BaseAddress = _gateway.Client.BaseAddress };
+        using var client = new HttpClient { BaseAddress = Gateway.Client.BaseAddress };
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
             Content = new StringContent("{\"to\": [\"+4915112345678\"], \"text\": \"Hi\"}", Encoding.UTF8, "application/json"),
@@ -105,7 +98,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task Get_WithoutKey_Returns401()
     {
-        using var client = new HttpClient { BaseAddress = _gateway.Client.BaseAddress };
+        using var client = new HttpClient { BaseAddress = Gateway.Client.BaseAddress };
 
         var response = await client.GetAsync("/api/messages/0190000000000000000000000000beef");
 
@@ -114,7 +107,7 @@ public sealed class BadInputTests : IAsyncLifetime
 
     private async Task AssertNothingStoredAsync()
     {
-        Assert.Equal(0, await _gateway.QueueDepthAsync());
-        Assert.Empty(_modem.Sent);
+        Assert.Equal(0, await Gateway.QueueDepthAsync());
+        Assert.Empty(Modem.Sent);
     }
 }

@@ -5,19 +5,12 @@ using SmsGateway.Agent.Tests.Support;
 
 namespace SmsGateway.Agent.Tests.Api;
 
-public sealed class SendMessageTests : IAsyncLifetime
+public sealed class SendMessageTests : GatewayTest
 {
-    private readonly ScriptedModem _modem = new();
-    private GatewayInstance _gateway = null!;
-
-    public async Task InitializeAsync() => _gateway = await GatewayInstance.StartAsync(_modem);
-
-    public async Task DisposeAsync() => await _gateway.DisposeAsync();
-
     [Fact]
     public async Task Send_ValidMessage_Returns202WithLocation_AndBecomesSent()
     {
-        var response = await _gateway.SendAsync(new { to = new[] { "+4915112345678" }, text = "Hello" });
+        var response = await Gateway.SendAsync(new { to = new[] { "+4915112345678" }, text = "Hello" });
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -28,20 +21,20 @@ public sealed class SendMessageTests : IAsyncLifetime
         Assert.Equal(1, body.GetProperty("segments").GetInt32());
         Assert.Equal("+4915112345678", body.GetProperty("destinations")[0].GetProperty("to").GetString());
 
-        var sent = await _gateway.WaitForAsync(id, m => m.GetProperty("status").GetString() == "sent");
+        var sent = await Gateway.WaitForAsync(id, m => m.GetProperty("status").GetString() == "sent");
 
         var destination = sent.GetProperty("destinations")[0];
         Assert.Equal("sent", destination.GetProperty("status").GetString());
         Assert.Equal(1, destination.GetProperty("attempts").GetInt32());
         Assert.NotEqual(JsonValueKind.Null, destination.GetProperty("sentAt").ValueKind);
-        var sms = Assert.Single(_modem.Sent);
+        var sms = Assert.Single(Modem.Sent);
         Assert.Equal("Hello", sms.Text);
     }
 
     [Fact]
     public async Task Send_Unicode_ReportsUcs2AndSegments()
     {
-        var response = await _gateway.SendAsync(new { to = new[] { "+4915112345678" }, text = new string('Ж', 71) });
+        var response = await Gateway.SendAsync(new { to = new[] { "+4915112345678" }, text = new string('Ж', 71) });
 
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("ucs2", body.GetProperty("encoding").GetString());
@@ -51,19 +44,19 @@ public sealed class SendMessageTests : IAsyncLifetime
     [Fact]
     public async Task Send_SeveralDestinations_SendsOneSmsEach()
     {
-        var response = await _gateway.SendAsync(new { to = new[] { "+4915112345678", "+14155552671", "+4915112345678" }, text = "Hi all", priority = "high" });
+        var response = await Gateway.SendAsync(new { to = new[] { "+4915112345678", "+14155552671", "+4915112345678" }, text = "Hi all", priority = "high" });
 
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         var id = body.GetProperty("id").GetString()!;
         Assert.Equal(2, body.GetProperty("destinations").GetArrayLength());
-        await _gateway.WaitForAsync(id, m => m.GetProperty("status").GetString() == "sent");
-        Assert.Equal(["+14155552671", "+4915112345678"], _modem.Sent.Select(s => s.To).Order());
+        await Gateway.WaitForAsync(id, m => m.GetProperty("status").GetString() == "sent");
+        Assert.Equal(["+14155552671", "+4915112345678"], Modem.Sent.Select(s => s.To).Order());
     }
 
     [Fact]
     public async Task Get_UnknownId_Returns404Problem()
     {
-        var response = await _gateway.Client.GetAsync("/api/messages/0190000000000000000000000000beef");
+        var response = await Gateway.Client.GetAsync("/api/messages/0190000000000000000000000000beef");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -74,22 +67,22 @@ public sealed class SendMessageTests : IAsyncLifetime
     {
         var body = new { to = new[] { "+4915112345678" }, text = "Once" };
 
-        var first = await (await _gateway.SendAsync(body, "key-1")).Content.ReadFromJsonAsync<JsonElement>();
-        var secondResponse = await _gateway.SendAsync(body, "key-1");
+        var first = await (await Gateway.SendAsync(body, "key-1")).Content.ReadFromJsonAsync<JsonElement>();
+        var secondResponse = await Gateway.SendAsync(body, "key-1");
         var second = await secondResponse.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.Accepted, secondResponse.StatusCode);
         Assert.Equal(first.GetProperty("id").GetString(), second.GetProperty("id").GetString());
-        await _gateway.WaitForAsync(first.GetProperty("id").GetString()!, m => m.GetProperty("status").GetString() == "sent");
-        Assert.Single(_modem.Sent, s => s.Text == "Once");
+        await Gateway.WaitForAsync(first.GetProperty("id").GetString()!, m => m.GetProperty("status").GetString() == "sent");
+        Assert.Single(Modem.Sent, s => s.Text == "Once");
     }
 
     [Fact]
     public async Task Send_SameIdempotencyKeyDifferentBody_Returns422()
     {
-        await _gateway.SendAsync(new { to = new[] { "+4915112345678" }, text = "A" }, "key-2");
+        await Gateway.SendAsync(new { to = new[] { "+4915112345678" }, text = "A" }, "key-2");
 
-        var response = await _gateway.SendAsync(new { to = new[] { "+4915112345678" }, text = "B" }, "key-2");
+        var response = await Gateway.SendAsync(new { to = new[] { "+4915112345678" }, text = "B" }, "key-2");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -100,7 +93,7 @@ public sealed class SendMessageTests : IAsyncLifetime
     {
         var body = new { to = new[] { "+4915112345678" }, text = "Concurrent" };
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => _gateway.SendAsync(body, "key-3")));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Gateway.SendAsync(body, "key-3")));
         var ids = new HashSet<string>();
         foreach (var response in responses)
         {
@@ -109,14 +102,14 @@ public sealed class SendMessageTests : IAsyncLifetime
         }
 
         var id = Assert.Single(ids);
-        await _gateway.WaitForAsync(id, m => m.GetProperty("status").GetString() == "sent");
-        Assert.Single(_modem.Sent, s => s.Text == "Concurrent");
+        await Gateway.WaitForAsync(id, m => m.GetProperty("status").GetString() == "sent");
+        Assert.Single(Modem.Sent, s => s.Text == "Concurrent");
     }
 
     [Fact]
     public async Task OpenApiDocument_IsServed()
     {
-        var document = await _gateway.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var document = await Gateway.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
 
         Assert.True(document.GetProperty("paths").TryGetProperty("/api/messages", out _));
     }
@@ -124,7 +117,7 @@ public sealed class SendMessageTests : IAsyncLifetime
     [Fact]
     public async Task Health_ReportsModemAndQueue_WithoutAKey()
     {
-        using var anonymous = new HttpClient { BaseAddress = _gateway.Client.BaseAddress };
+        using var anonymous = new HttpClient { BaseAddress = Gateway.Client.BaseAddress };
 
         var response = await anonymous.GetAsync("/api/health");
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();

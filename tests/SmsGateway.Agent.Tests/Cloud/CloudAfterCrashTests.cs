@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SmsGateway.Agent.Tests.Support;
 using SmsGateway.Azure.ServiceBus;
-using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Sending.Queue;
 using SmsGateway.Core.Text;
 using SmsGateway.Storage.Embedded;
+using SmsGateway.Testing;
+using SmsGateway.Testing.ServiceBus;
 using static SmsGateway.Agent.Tests.Cloud.CloudEvents;
 
 namespace SmsGateway.Agent.Tests.Cloud;
@@ -14,19 +15,11 @@ namespace SmsGateway.Agent.Tests.Cloud;
 /// <c>Outbound:AfterCrash=unknown</c> in cloud mode: Service Bus hands the envelope back after the agent
 /// died mid-send (its lock ran out), and the agent's own record says it was <c>sending</c>.
 /// </summary>
-public sealed class CloudAfterCrashTests : IAsyncLifetime
+public sealed class CloudAfterCrashTests() : CloudAgentTest(new InMemoryServiceBus(TimeProvider.System)
+    .AddSubscription(CloudAgentInstance.Subscription, lockDuration: TimeSpan.FromSeconds(2), maxDeliveryCount: 5))
 {
-    private readonly InMemoryServiceBus _bus = new InMemoryServiceBus(TimeProvider.System)
-        .AddSubscription(CloudAgentInstance.Subscription, lockDuration: TimeSpan.FromSeconds(2), maxDeliveryCount: 5);
-
     // Generous: the modem starts and the machine is shared.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
-
-    private FakeCloudEndpoint _cloud = null!;
-
-    public async Task InitializeAsync() => _cloud = await FakeCloudEndpoint.StartAsync();
-
-    public async Task DisposeAsync() => await _cloud.DisposeAsync();
 
     [Fact]
     public async Task Redelivery_OfAnEnvelopeLeftSending_IsUnknownAndDeadLettered_AndAReplayIsSentOnce()
@@ -35,21 +28,21 @@ public sealed class CloudAfterCrashTests : IAsyncLifetime
         var dataPath = Directory.CreateTempSubdirectory("smsgw-cloud-crash-").FullName;
         await LeaveSendingAsync(sms, dataPath);
 
-        await using var agent = await CloudAgentInstance.StartAsync(_bus, _cloud.BaseUrl, Settings(), dataPath);
-        await WaitUntilAsync(() => Statuses(_cloud.Applied, sms.MessageId).Contains("unknown"), "the unknown event", Patience);
+        await using var agent = await StartAgentAsync(Settings(), dataPath);
+        await Eventually.WaitUntilAsync(() => Statuses(Cloud.Applied, sms.MessageId).Contains("unknown"), "the unknown event", Patience);
 
         var queue = Queue();
         DeadLetter? letter = null;
-        await WaitUntilAsync(() => (letter = queue.ListDeadLettersAsync(10, CancellationToken.None).Result.SingleOrDefault()) is not null, "the dead letter");
+        await Eventually.WaitUntilAsync(() => (letter = queue.ListDeadLettersAsync(10, CancellationToken.None).Result.SingleOrDefault()) is not null, "the dead letter");
         Assert.Equal((sms.ItemId, DeadLetterReasons.UnknownOutcomeAfterCrash), (letter!.ItemId, letter.Reason));
         Assert.Empty(AirLog.Read(agent.AirLogPath));
 
         Assert.True(await queue.ReplayDeadLetterAsync(sms.ItemId, CancellationToken.None));
 
-        await WaitUntilAsync(() => Statuses(_cloud.Applied, sms.MessageId).Contains("sent"), "the sent event after the replay", Patience);
+        await Eventually.WaitUntilAsync(() => Statuses(Cloud.Applied, sms.MessageId).Contains("sent"), "the sent event after the replay", Patience);
         var air = Assert.Single(AirLog.Read(agent.AirLogPath));
         Assert.Equal("cloud ambiguous window", air.Text);
-        Assert.Equal(["unknown", "queued", "sent"], Statuses(_cloud.Applied, sms.MessageId));
+        Assert.Equal(["unknown", "queued", "sent"], Statuses(Cloud.Applied, sms.MessageId));
     }
 
     // What an agent killed mid-send leaves: its own record says "sending", and Service Bus holds the
@@ -72,13 +65,13 @@ public sealed class CloudAfterCrashTests : IAsyncLifetime
             await new SqliteMessageStore(db, TimeProvider.System).CreateAsync(record, null, CancellationToken.None);
         }
 
-        await CloudAgentInstance.PublishAsync(_bus, sms);
+        await CloudAgentInstance.PublishAsync(Bus, sms);
         Assert.NotNull(await Queue().ReceiveAsync(TimeSpan.FromMinutes(1), TimeSpan.Zero, CancellationToken.None));
     }
 
     // No lock renewal: the receive in LeaveSendingAsync plays an agent that died, whose lock nobody renews.
     private ServiceBusOutboundQueue Queue() =>
-        new(_bus, new ServiceBusQueueOptions { FullyQualifiedNamespace = "test", Subscription = CloudAgentInstance.Subscription, MaxLockRenewal = TimeSpan.Zero }, TimeProvider.System, NullLogger<ServiceBusOutboundQueue>.Instance);
+        new(Bus, new ServiceBusQueueOptions { FullyQualifiedNamespace = "test", Subscription = CloudAgentInstance.Subscription, MaxLockRenewal = TimeSpan.Zero }, TimeProvider.System, NullLogger<ServiceBusOutboundQueue>.Instance);
 
     private static Dictionary<string, string?> Settings() => new()
     {

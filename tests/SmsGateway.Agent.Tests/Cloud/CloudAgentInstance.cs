@@ -5,9 +5,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Logging.Abstractions;
 using SmsGateway.Agent.Hosting;
 using SmsGateway.Azure.ServiceBus;
-using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Sending.Queue;
+using SmsGateway.Testing;
+using SmsGateway.Testing.ServiceBus;
 
 namespace SmsGateway.Agent.Tests.Cloud;
 
@@ -16,7 +17,7 @@ namespace SmsGateway.Agent.Tests.Cloud;
 /// real Service Bus queue adapter, the built-in simulator behind the real AT driver, real SQLite, and
 /// events to a <see cref="FakeCloudEndpoint"/>. <see cref="PublishAsync"/> plays the cloud's intake.
 /// </summary>
-internal sealed class CloudAgentInstance : IAsyncDisposable
+public sealed class CloudAgentInstance : IAsyncDisposable
 {
     public const string AgentId = "test-agent";
     public const string Subscription = "sms-" + AgentId;
@@ -49,7 +50,7 @@ internal sealed class CloudAgentInstance : IAsyncDisposable
     /// </summary>
     public async Task WaitForHealthyAsync()
     {
-        await CloudEvents.WaitUntilAsync(
+        await Eventually.WaitUntilAsync(
             // 503 (unhealthy) while the modem starts carries the same body.
             () => Client.GetAsync("/api/health").Result.Content.ReadFromJsonAsync<JsonElement>().Result.GetProperty("status").GetString() == "healthy",
             "the agent to become healthy");

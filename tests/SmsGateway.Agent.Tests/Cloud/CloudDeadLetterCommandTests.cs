@@ -2,8 +2,8 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using SmsGateway.Agent.DeadLetters;
 using SmsGateway.Azure.ServiceBus;
-using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Core.Sending.Queue;
+using SmsGateway.Testing.ServiceBus;
 
 namespace SmsGateway.Agent.Tests.Cloud;
 

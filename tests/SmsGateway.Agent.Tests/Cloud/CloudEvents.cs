@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace SmsGateway.Agent.Tests.Cloud;
 
-/// <summary>Reading recorded events, and polling for them with a deadline.</summary>
+/// <summary>Reading recorded events.</summary>
 internal static class CloudEvents
 {
     public static string Kind(JsonElement e) => e.GetProperty("kind").GetString()!;
@@ -14,18 +14,4 @@ internal static class CloudEvents
         [.. events.Where(e => Kind(e) == "destination_status")
             .Where(s => s.GetProperty("messageId").GetString() == messageId)
             .Select(s => s.GetProperty("status").GetString()!)];
-
-    public static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting for {what}.");
-            }
-
-            await Task.Delay(20);
-        }
-    }
 }

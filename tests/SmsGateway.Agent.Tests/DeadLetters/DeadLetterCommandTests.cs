@@ -2,6 +2,7 @@ using System.Text.Json;
 using SmsGateway.Agent.DeadLetters;
 using SmsGateway.Agent.Tests.Support;
 using SmsGateway.Core.Modem;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Agent.Tests.DeadLetters;
 

@@ -5,15 +5,9 @@ using SmsGateway.Agent.Tests.Support;
 namespace SmsGateway.Agent.Tests.Faults;
 
 /// <summary>Fault scenario 6 (HTTP): random and mutated requests always get a 4xx problem, never a 500, and store nothing.</summary>
-public sealed class HttpFuzzTests : IAsyncLifetime
+public sealed class HttpFuzzTests : GatewayTest
 {
     private const string Valid = "{\"to\": [\"+4915112345678\"], \"text\": \"Hello\", \"priority\": \"high\"}";
-    private readonly ScriptedModem _modem = new();
-    private GatewayInstance _gateway = null!;
-
-    public async Task InitializeAsync() => _gateway = await GatewayInstance.StartAsync(_modem);
-
-    public async Task DisposeAsync() => await _gateway.DisposeAsync();
 
     [Fact]
     public async Task MutatedBodies_AlwaysGetA4xxProblem_AndStoreNothing()
@@ -22,7 +16,7 @@ public sealed class HttpFuzzTests : IAsyncLifetime
         for (var i = 0; i < 400; i++)
         {
             var body = Mutate(Valid, random);
-            var response = await _gateway.SendRawAsync(body);
+            var response = await Gateway.SendRawAsync(body);
             var status = (int)response.StatusCode;
 
             // A mutation may leave a valid request; it is then accepted, never a 5xx.
@@ -33,7 +27,7 @@ public sealed class HttpFuzzTests : IAsyncLifetime
             }
         }
 
-        Assert.All(_modem.Sent, s => Assert.Equal("+4915112345678", s.To));
+        Assert.All(Modem.Sent, s => Assert.Equal("+4915112345678", s.To));
     }
 
     [Fact]
@@ -47,17 +41,17 @@ public sealed class HttpFuzzTests : IAsyncLifetime
             random.NextBytes(bytes);
             var content = new ByteArrayContent(bytes);
             content.Headers.TryAddWithoutValidation("Content-Type", i % 2 == 0 ? "application/json" : types[random.Next(types.Length)]);
-            var response = await _gateway.Client.PostAsync("/api/messages", content);
+            var response = await Gateway.Client.PostAsync("/api/messages", content);
             Assert.InRange((int)response.StatusCode, 400, 499);
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(Valid, Encoding.UTF8, "application/json") };
         request.Headers.TryAddWithoutValidation("X-Padding", new string('a', 64 * 1024));
-        var huge = await _gateway.Client.SendAsync(request);
+        var huge = await Gateway.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, huge.StatusCode);
 
-        Assert.Equal(0, await _gateway.QueueDepthAsync());
-        Assert.Empty(_modem.Sent);
+        Assert.Equal(0, await Gateway.QueueDepthAsync());
+        Assert.Empty(Modem.Sent);
     }
 
     private static string Mutate(string json, Random random)

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using SmsGateway.Agent.Tests.Support;
 using SmsGateway.Telegram.Formatting;
+using SmsGateway.Testing;
 using SmsGateway.Testing.Telegram;
 using Xunit.Abstractions;
 

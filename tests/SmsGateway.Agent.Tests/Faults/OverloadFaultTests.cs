@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using SmsGateway.Agent.Tests.Support;
+using SmsGateway.Testing;
 using Xunit.Abstractions;
 
 namespace SmsGateway.Agent.Tests.Faults;

@@ -7,6 +7,7 @@ using SmsGateway.Core.Modem;
 using SmsGateway.Core.Sending.Queue;
 using SmsGateway.Core.Text;
 using SmsGateway.Storage.Embedded;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Agent.Tests.Outbound;
 

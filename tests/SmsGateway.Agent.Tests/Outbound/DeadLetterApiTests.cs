@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using SmsGateway.Agent.Tests.Support;
 using SmsGateway.Core.Modem;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Agent.Tests.Outbound;
 

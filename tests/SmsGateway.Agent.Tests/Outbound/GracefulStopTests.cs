@@ -1,4 +1,5 @@
 using SmsGateway.Agent.Tests.Support;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Agent.Tests.Outbound;
 

@@ -4,6 +4,7 @@ using SmsGateway.Agent.Tests.Support;
 using SmsGateway.Core.Modem;
 using SmsGateway.Core.Sending.Records;
 using SmsGateway.Storage.Embedded;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Agent.Tests.Outbound;
 

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using SmsGateway.Agent.Tests.Support;
 using SmsGateway.Core.Sending.Queue;
 using SmsGateway.Storage.Embedded;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Agent.Tests.Processes;
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using SmsGateway.Agent.Tests.Support;
+using SmsGateway.Testing;
 using Xunit.Abstractions;
 
 namespace SmsGateway.Agent.Tests.Processes;

@@ -1,4 +1,4 @@
-using SmsGateway.Agent.Tests.Support;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Agent.Tests.Processes;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using SmsGateway.Agent.Tests.Support;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Agent.Tests.Security;
 

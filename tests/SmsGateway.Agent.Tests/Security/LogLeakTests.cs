@@ -1,11 +1,10 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Logging;
 using SmsGateway.Agent.Hosting;
-using SmsGateway.Agent.Tests.Support;
 using SmsGateway.Core.Modem;
 using SmsGateway.Testing;
 
@@ -20,7 +19,7 @@ public sealed class LogLeakTests
     [Fact]
     public async Task SendThroughTheGateway_LogsNeitherTheNumberNorTheTextNorTheKey()
     {
-        var capture = new CapturingLoggerProvider();
+        var capture = new LogCollector(LogLevel.Information);
         var modem = new ScriptedModem();
         var data = Directory.CreateTempSubdirectory("smsgw-logs-").FullName;
         await using var app = GatewayApp.Build(
@@ -53,7 +52,7 @@ public sealed class LogLeakTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await wrongKey.PostAsJsonAsync("/api/messages", new { to = new[] { Number }, text = Text })).StatusCode);
         await app.StopAsync();
 
-        var entries = capture.Entries.ToList();
+        var entries = capture.Lines;
         Assert.Contains(entries, e => e.Contains("Sent message", StringComparison.Ordinal) && e.Contains("+49151****678", StringComparison.Ordinal));
         Assert.Contains(entries, e => e.Contains("+49151****678", StringComparison.Ordinal) && e.Contains("in the last hour", StringComparison.Ordinal));
         Assert.DoesNotContain(entries, e => e.Contains(Number, StringComparison.Ordinal) || e.Contains("15112345678", StringComparison.Ordinal));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SmsGateway.Agent.Tests.Support;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Agent.Tests.Security;
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using SmsGateway.Agent.Tests.Support;
+using SmsGateway.Testing;
 using SmsGateway.Testing.Telegram;
 
 namespace SmsGateway.Agent.Tests.Telegram;

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using SmsGateway.Agent.Tests.Support;
 using SmsGateway.Core.Telemetry;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Agent.Tests.Telemetry;
 

@@ -3,6 +3,7 @@ using SmsGateway.Azure.Tables;
 using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Contracts;
 using SmsGateway.Core.Receiving.Bridge;
+using SmsGateway.Testing.Azurite;
 
 namespace SmsGateway.Azure.Tests.Chat;
 

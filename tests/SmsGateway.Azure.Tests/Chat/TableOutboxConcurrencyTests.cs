@@ -2,6 +2,7 @@ using SmsGateway.Azure.Chat;
 using SmsGateway.Azure.Tables;
 using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Core.Outbox;
+using SmsGateway.Testing.Azurite;
 
 namespace SmsGateway.Azure.Tests.Chat;
 

@@ -2,8 +2,8 @@ using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SmsGateway.Azure.ServiceBus;
-using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Core.Sending.Queue;
+using SmsGateway.Testing.ServiceBus;
 
 namespace SmsGateway.Azure.Tests.ServiceBus;
 

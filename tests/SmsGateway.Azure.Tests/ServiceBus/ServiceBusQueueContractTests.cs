@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SmsGateway.Azure.ServiceBus;
-using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Contracts;
 using SmsGateway.Core.Sending.Queue;
+using SmsGateway.Testing.ServiceBus;
 
 namespace SmsGateway.Azure.Tests.ServiceBus;
 

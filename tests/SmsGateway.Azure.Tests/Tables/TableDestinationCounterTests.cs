@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Time.Testing;
 using SmsGateway.Azure.Tables;
 using SmsGateway.Azure.Tests.Support;
+using SmsGateway.Testing.Azurite;
 
 namespace SmsGateway.Azure.Tests.Tables;
 

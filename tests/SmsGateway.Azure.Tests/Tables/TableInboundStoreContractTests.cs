@@ -2,6 +2,7 @@ using SmsGateway.Azure.Tables;
 using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Contracts;
 using SmsGateway.Core.Receiving.Inbound;
+using SmsGateway.Testing.Azurite;
 
 namespace SmsGateway.Azure.Tests.Tables;
 

@@ -5,6 +5,7 @@ using SmsGateway.Azure.Tables;
 using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Sending.Records;
+using SmsGateway.Testing.Azurite;
 
 namespace SmsGateway.Azure.Tests.Tables;
 

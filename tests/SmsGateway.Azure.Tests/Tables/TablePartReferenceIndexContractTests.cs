@@ -2,6 +2,7 @@ using SmsGateway.Azure.Tables;
 using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Contracts;
 using SmsGateway.Core.Sending.DeliveryReports;
+using SmsGateway.Testing.Azurite;
 
 namespace SmsGateway.Azure.Tests.Tables;
 

@@ -1,9 +1,9 @@
-using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Core.CloudProtocol;
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Receiving.Inbound;
 using SmsGateway.Core.Sending.Records;
 using SmsGateway.Functions.Tests.Support;
+using SmsGateway.Testing.Azurite;
 using static SmsGateway.Functions.Tests.Support.AgentEventsClient;
 
 namespace SmsGateway.Functions.Tests.Agents;

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
-using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Sending.Records;
 using SmsGateway.Functions.Agents;
 using SmsGateway.Functions.Tests.Support;
+using SmsGateway.Testing.Azurite;
 using static SmsGateway.Functions.Tests.Support.AgentEventsClient;
 
 namespace SmsGateway.Functions.Tests.Agents;

@@ -1,6 +1,6 @@
-using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Functions.Health;
 using SmsGateway.Functions.Tests.Support;
+using SmsGateway.Testing.Azurite;
 using static SmsGateway.Functions.Tests.Support.AgentEventsClient;
 
 namespace SmsGateway.Functions.Tests.Health;

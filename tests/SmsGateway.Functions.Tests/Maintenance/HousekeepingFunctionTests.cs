@@ -1,9 +1,9 @@
 using Microsoft.Azure.Functions.Worker;
-using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Core.CloudProtocol;
 using SmsGateway.Core.Receiving.Bridge;
 using SmsGateway.Functions.Maintenance;
 using SmsGateway.Functions.Tests.Support;
+using SmsGateway.Testing.Azurite;
 using static SmsGateway.Functions.Tests.Support.AgentEventsClient;
 
 namespace SmsGateway.Functions.Tests.Maintenance;

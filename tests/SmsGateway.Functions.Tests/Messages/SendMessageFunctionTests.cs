@@ -1,7 +1,7 @@
-using SmsGateway.Azure.Tests.Support;
-using SmsGateway.Contracts;
 using SmsGateway.Functions.Messages;
 using SmsGateway.Functions.Tests.Support;
+using SmsGateway.Testing;
+using SmsGateway.Testing.Azurite;
 
 namespace SmsGateway.Functions.Tests.Messages;
 

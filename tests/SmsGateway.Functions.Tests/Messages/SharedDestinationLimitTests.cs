@@ -1,6 +1,6 @@
-using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Functions.Messages;
 using SmsGateway.Functions.Tests.Support;
+using SmsGateway.Testing.Azurite;
 
 namespace SmsGateway.Functions.Tests.Messages;
 

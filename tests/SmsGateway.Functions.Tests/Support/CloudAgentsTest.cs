@@ -1,4 +1,5 @@
-using SmsGateway.Azure.Tests.Support;
+using SmsGateway.Testing.Azurite;
+
 
 namespace SmsGateway.Functions.Tests.Support;
 

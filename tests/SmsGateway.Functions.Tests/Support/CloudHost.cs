@@ -6,10 +6,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SmsGateway.Azure.ServiceBus;
-using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Functions.Hosting;
-using SmsGateway.Testing.Telegram;
 using SmsGateway.Testing;
+using SmsGateway.Testing.Azurite;
+using SmsGateway.Testing.ServiceBus;
+using SmsGateway.Testing.Telegram;
 
 namespace SmsGateway.Functions.Tests.Support;
 

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Azure.Functions.Worker;
-using SmsGateway.Azure.Tests.Support;
-using SmsGateway.Core.Receiving.Inbound;
 using SmsGateway.Core.Outbox;
+using SmsGateway.Core.Receiving.Inbound;
 using SmsGateway.Functions.Telegram;
 using SmsGateway.Functions.Tests.Support;
 using SmsGateway.Telegram.Posting;
+using SmsGateway.Testing.Azurite;
 using SmsGateway.Testing.Telegram;
 using static SmsGateway.Functions.Tests.Support.AgentEventsClient;
 

@@ -1,9 +1,9 @@
-using SmsGateway.Azure.Tests.Support;
-using SmsGateway.Core.Receiving.Bridge;
 using SmsGateway.Core.Hosting;
+using SmsGateway.Core.Receiving.Bridge;
 using SmsGateway.Functions.Telegram;
 using SmsGateway.Functions.Tests.Support;
 using SmsGateway.Telegram.Updates;
+using SmsGateway.Testing.Azurite;
 using SmsGateway.Testing.Telegram;
 
 namespace SmsGateway.Functions.Tests.Telegram;

@@ -85,6 +85,14 @@ public sealed class ScriptedModemStream : Stream
         return this;
     }
 
+    /// <summary>
+    /// Prompts every <c>AT+CMGS</c> and answers each PDU written after the prompt with <paramref name="answer"/> (an
+    /// empty answer: the modem stays silent).
+    /// </summary>
+    public ScriptedModemStream AnswerPdus(Func<string[]> answer) =>
+        AlwaysWhen(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal), _ => ["\r\n> "])
+            .AlwaysWhen(c => c.StartsWith("00", StringComparison.Ordinal), _ => answer());
+
     public int RemainingExpectations
     {
         get

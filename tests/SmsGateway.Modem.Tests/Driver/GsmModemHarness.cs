@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using SmsGateway.Modem.Driver;
 using SmsGateway.Modem.Tests.At;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Modem.Tests.Driver;
 
@@ -40,7 +41,7 @@ public sealed class GsmModemHarness : IAsyncDisposable
         return harness;
     }
 
-    public Task WaitUntilAsync(Func<bool> condition, string what) => ModemTranscripts.EventuallyAsync(condition, what);
+    public Task WaitUntilAsync(Func<bool> condition, string what) => Eventually.WaitUntilAsync(condition, what);
 
     public async ValueTask DisposeAsync()
     {

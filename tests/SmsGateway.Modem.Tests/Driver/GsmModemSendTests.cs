@@ -1,6 +1,7 @@
 using SmsGateway.Core.Modem;
 using SmsGateway.Modem.Pdu;
 using SmsGateway.Modem.Tests.At;
+using SmsGateway.Testing;
 using static SmsGateway.Modem.Tests.Driver.ModemTranscripts;
 
 namespace SmsGateway.Modem.Tests.Driver;
@@ -35,8 +36,7 @@ public sealed class GsmModemSendTests
         await using var harness = await GsmModemHarness.ConnectedAsync(modem);
         var reference = 40;
         modem.Expect("AT+CMMS=2", Ok)
-            .AlwaysWhen(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal), _ => ["\r\n> "])
-            .AlwaysWhen(c => c.StartsWith("00", StringComparison.Ordinal), _ => [$"\r\n+CMGS: {++reference}\r\n", Ok]);
+            .AnswerPdus(() => [$"\r\n+CMGS: {++reference}\r\n", Ok]);
 
         var receipt = await harness.Modem.SendAsync(new ModemSendRequest(To, LongText), CancellationToken.None);
 
@@ -55,8 +55,7 @@ public sealed class GsmModemSendTests
         var modem = new ScriptedModemStream();
         await using var harness = await GsmModemHarness.ConnectedAsync(modem);
         modem.Expect("AT+CMMS=2", Ok)
-            .AlwaysWhen(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal), _ => ["\r\n> "])
-            .AlwaysWhen(c => c.StartsWith("00", StringComparison.Ordinal), _ => ["\r\n+CMGS: 7\r\n", Ok]);
+            .AnswerPdus(() => ["\r\n+CMGS: 7\r\n", Ok]);
 
         await harness.Modem.SendAsync(new ModemSendRequest(To, LongText), CancellationToken.None);
         await harness.Modem.SendAsync(new ModemSendRequest(To, LongText), CancellationToken.None);
@@ -72,8 +71,7 @@ public sealed class GsmModemSendTests
         var modem = new ScriptedModemStream();
         await using var harness = await GsmModemHarness.ConnectedAsync(modem);
         modem.Expect("AT+CMMS=2", "\r\nERROR\r\n")
-            .AlwaysWhen(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal), _ => ["\r\n> "])
-            .AlwaysWhen(c => c.StartsWith("00", StringComparison.Ordinal), _ => ["\r\n+CMGS: 5\r\n", Ok]);
+            .AnswerPdus(() => ["\r\n+CMGS: 5\r\n", Ok]);
 
         var receipt = await harness.Modem.SendAsync(new ModemSendRequest(To, LongText), CancellationToken.None);
 
@@ -92,8 +90,7 @@ public sealed class GsmModemSendTests
     {
         var modem = new ScriptedModemStream();
         await using var harness = await GsmModemHarness.ConnectedAsync(modem);
-        modem.AlwaysWhen(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal), _ => ["\r\n> "])
-            .AlwaysWhen(c => c.StartsWith("00", StringComparison.Ordinal), _ => [$"\r\n+CMS ERROR: {code}\r\n"]);
+        modem.AnswerPdus(() => [$"\r\n+CMS ERROR: {code}\r\n"]);
 
         var error = await Assert.ThrowsAsync<SmsSendException>(() => harness.Modem.SendAsync(new ModemSendRequest(To, "Hello"), CancellationToken.None));
 
@@ -106,8 +103,7 @@ public sealed class GsmModemSendTests
     {
         var modem = new ScriptedModemStream();
         await using var harness = await GsmModemHarness.ConnectedAsync(modem);
-        modem.AlwaysWhen(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal), _ => ["\r\n> "])
-            .AlwaysWhen(c => c.StartsWith("00", StringComparison.Ordinal), _ => []);
+        modem.AnswerPdus(() => []);
 
         var send = harness.Modem.SendAsync(new ModemSendRequest(To, "Hello"), CancellationToken.None);
         await modem.WaitForCommandAsync(PduEncoder.EncodeSubmit(To, "Hello").Single().Hex);
@@ -141,7 +137,7 @@ public sealed class GsmModemSendTests
         modem.AlwaysWhen(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal), _ => []).Always("<ESC>");
 
         var send = harness.Modem.SendAsync(new ModemSendRequest(To, "Hello"), CancellationToken.None);
-        await ModemTranscripts.EventuallyAsync(() => modem.Commands.Any(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal)), "CMGS");
+        await Eventually.WaitUntilAsync(() => modem.Commands.Any(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal)), "CMGS");
         harness.Time.Advance(harness.Options.SendTimeout);
 
         var error = await Assert.ThrowsAsync<SmsSendException>(() => send.WaitAsync(TimeSpan.FromSeconds(5)));
@@ -155,8 +151,7 @@ public sealed class GsmModemSendTests
         await using var harness = await GsmModemHarness.ConnectedAsync(modem);
         var pdus = 0;
         modem.Expect("AT+CMMS=2", Ok)
-            .AlwaysWhen(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal), _ => ["\r\n> "])
-            .AlwaysWhen(c => c.StartsWith("00", StringComparison.Ordinal), _ => ++pdus == 1 ? ["\r\n+CMGS: 9\r\n", Ok] : ["\r\n+CMS ERROR: 42\r\n"]);
+            .AnswerPdus(() => ++pdus == 1 ? ["\r\n+CMGS: 9\r\n", Ok] : ["\r\n+CMS ERROR: 42\r\n"]);
 
         var error = await Assert.ThrowsAsync<SmsSendException>(() => harness.Modem.SendAsync(new ModemSendRequest(To, LongText), CancellationToken.None));
 
@@ -175,8 +170,7 @@ public sealed class GsmModemSendTests
         await using var harness = await GsmModemHarness.ConnectedAsync(modem);
         var reference = 60;
         modem.Expect("AT+CMMS=2", Ok)
-            .AlwaysWhen(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal), _ => ["\r\n> "])
-            .AlwaysWhen(c => c.StartsWith("00", StringComparison.Ordinal), _ => [$"\r\n+CMGS: {++reference}\r\n", Ok]);
+            .AnswerPdus(() => [$"\r\n+CMGS: {++reference}\r\n", Ok]);
 
         var receipt = await harness.Modem.SendAsync(new ModemSendRequest(To, text) { ConcatReference = 201, PartsAlreadySent = 1 }, CancellationToken.None);
 
@@ -193,8 +187,7 @@ public sealed class GsmModemSendTests
         await using var harness = await GsmModemHarness.ConnectedAsync(modem);
         var pdus = 0;
         modem.Expect("AT+CMMS=2", Ok)
-            .AlwaysWhen(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal), _ => ["\r\n> "])
-            .AlwaysWhen(c => c.StartsWith("00", StringComparison.Ordinal), _ => ++pdus == 1 ? ["\r\n+CMGS: 11\r\n", Ok] : []);
+            .AnswerPdus(() => ++pdus == 1 ? ["\r\n+CMGS: 11\r\n", Ok] : []);
         var before = modem.Commands.Count;
 
         var send = harness.Modem.SendAsync(new ModemSendRequest(To, LongText), CancellationToken.None);
@@ -211,8 +204,7 @@ public sealed class GsmModemSendTests
     {
         var modem = new ScriptedModemStream();
         await using var harness = await GsmModemHarness.ConnectedAsync(modem);
-        modem.AlwaysWhen(c => c.StartsWith("AT+CMGS=", StringComparison.Ordinal), _ => ["\r\n> "])
-            .AlwaysWhen(c => c.StartsWith("00", StringComparison.Ordinal), _ => []);
+        modem.AnswerPdus(() => []);
 
         var send = harness.Modem.SendAsync(new ModemSendRequest(To, "Hello"), CancellationToken.None);
         await modem.WaitForCommandAsync(PduEncoder.EncodeSubmit(To, "Hello").Single().Hex);

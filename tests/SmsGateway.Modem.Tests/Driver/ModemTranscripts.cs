@@ -36,19 +36,4 @@ public static class ModemTranscripts
             .Expect("AT+CSQ", "\r\n+CSQ: 20,99\r\n", Ok)
             .Expect("AT+CREG?", "\r\n+CREG: 0,1\r\n", Ok)
             .Expect("AT+COPS?", "\r\n+COPS: 0,0,\"Telekom.de\",2\r\n", Ok);
-
-    /// <summary>Polls <paramref name="condition"/> until it holds or the deadline passes (no fixed sleeps).</summary>
-    public static async Task EventuallyAsync(Func<bool> condition, string what, TimeSpan? deadline = null)
-    {
-        var until = DateTime.UtcNow + (deadline ?? TimeSpan.FromSeconds(5));
-        while (!condition())
-        {
-            if (DateTime.UtcNow > until)
-            {
-                Assert.Fail($"timed out waiting for {what}");
-            }
-
-            await Task.Delay(5);
-        }
-    }
 }

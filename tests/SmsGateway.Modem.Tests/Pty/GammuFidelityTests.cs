@@ -1,5 +1,7 @@
 using SmsGateway.Modem.Simulator;
 using SmsGateway.Modem.Tests.Support;
+using SmsGateway.Testing;
+using SmsGateway.Testing.Pty;
 
 namespace SmsGateway.Modem.Tests.Pty;
 

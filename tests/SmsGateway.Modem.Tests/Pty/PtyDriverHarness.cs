@@ -4,7 +4,8 @@ using SmsGateway.Modem.Driver;
 using SmsGateway.Modem.Serial;
 using SmsGateway.Modem.Simulator;
 using SmsGateway.Modem.Tests.Driver;
-using SmsGateway.Modem.Tests.Support;
+using SmsGateway.Testing;
+using SmsGateway.Testing.Pty;
 
 namespace SmsGateway.Modem.Tests.Pty;
 
@@ -32,7 +33,7 @@ internal sealed class PtyDriverHarness : IAsyncDisposable
     public SocatPtyPair Pty { get; }
 
     /// <summary>Driver and simulator logs, shown when a wait gives up.</summary>
-    public RecentLogProvider Log { get; } = new();
+    public LogCollector Log { get; } = new(capacity: 400);
 
     public SimulatedModem Simulator { get; }
 

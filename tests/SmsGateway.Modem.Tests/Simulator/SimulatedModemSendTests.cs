@@ -2,6 +2,7 @@ using System.Text.Json;
 using SmsGateway.Modem.Pdu;
 using SmsGateway.Modem.Simulator;
 using SmsGateway.Modem.Tests.Support;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Modem.Tests.Simulator;
 

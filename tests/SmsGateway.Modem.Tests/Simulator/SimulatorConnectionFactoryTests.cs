@@ -6,6 +6,7 @@ using SmsGateway.Modem.Driver;
 using SmsGateway.Modem.Simulator;
 using SmsGateway.Modem.Tests.Driver;
 using SmsGateway.Modem.Tests.Support;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Modem.Tests.Simulator;
 
@@ -108,5 +109,5 @@ public sealed class SimulatorConnectionFactoryTests
     }
 
     private static Task EventuallyAsync(Func<bool> condition, string what) =>
-        ModemTranscripts.EventuallyAsync(condition, what, TimeSpan.FromSeconds(20));
+        Eventually.WaitUntilAsync(condition, what, TimeSpan.FromSeconds(20));
 }

@@ -1,3 +1,6 @@
+using SmsGateway.Testing;
+using SmsGateway.Testing.Pty;
+
 namespace SmsGateway.Modem.Tests.Support;
 
 /// <summary>A fact that needs socat pseudo-terminals (and gammu when <see cref="NeedsGammu"/> is set); skipped with the reason otherwise.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using SmsGateway.Telegram.Tests.Support;
+using SmsGateway.Testing;
 using SmsGateway.Testing.Telegram;
 
 namespace SmsGateway.Telegram.Tests.Configuration;
@@ -18,7 +19,7 @@ public sealed class TokenSecrecyTests
         await using var bridge = await BridgeHost.StartAsync(api, new Dictionary<string, string?> { ["Telegram:ApiBaseUrl"] = closedPort });
 
         await bridge.ReceiveSmsAsync(BridgeHost.Sms("hello"));
-        await WaitAsync(() => bridge.Logs.Lines.Count(l => l.Contains("Connection refused", StringComparison.Ordinal)) >= 3);
+        await Eventually.WaitUntilAsync(() => bridge.Logs.Lines.Count(l => l.Contains("Connection refused", StringComparison.Ordinal)) >= 3, "the expected log lines", TimeSpan.FromSeconds(15));
 
         Assert.DoesNotContain(bridge.Logs.Lines, l => l.Contains(SecretPart, StringComparison.Ordinal));
     }
@@ -30,7 +31,7 @@ public sealed class TokenSecrecyTests
         await using var bridge = await BridgeHost.StartAsync(api, new Dictionary<string, string?> { ["Telegram:BotToken"] = "987654321:AAWrongTokenThatTheServerRefuses_xyz" });
 
         await bridge.ReceiveSmsAsync(BridgeHost.Sms("hello"));
-        await WaitAsync(() => api.Calls.Count(c => c.Status == 401) >= 3 && bridge.Logs.Lines.Count(l => l.Contains("Unauthorized", StringComparison.Ordinal)) >= 3);
+        await Eventually.WaitUntilAsync(() => api.Calls.Count(c => c.Status == 401) >= 3 && bridge.Logs.Lines.Count(l => l.Contains("Unauthorized", StringComparison.Ordinal)) >= 3, "the expected log lines", TimeSpan.FromSeconds(15));
 
         Assert.DoesNotContain(bridge.Logs.Lines, l => l.Contains("AAWrongTokenThatTheServerRefuses_xyz", StringComparison.Ordinal));
         Assert.Contains(bridge.Logs.Lines, l => l.Contains("Unauthorized", StringComparison.Ordinal));
@@ -41,15 +42,5 @@ public sealed class TokenSecrecyTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task WaitAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The expected log lines did not appear.");
-            await Task.Delay(20);
-        }
     }
 }

@@ -21,7 +21,7 @@ namespace SmsGateway.Telegram.Tests.Support;
 /// real intake, Telegram.Bot talking HTTP to the fake Bot API) but with a stub modem and no outbound
 /// worker, so tests decide when an SMS changes status.
 /// </summary>
-internal sealed class BridgeHost : IAsyncDisposable
+public sealed class BridgeHost : IAsyncDisposable
 {
     public const long ChatA = 4242;
     public const long ChatB = -100777;
@@ -41,8 +41,6 @@ internal sealed class BridgeHost : IAsyncDisposable
     public LogCollector Logs { get; }
 
     public IServiceProvider Services => _host.Services;
-
-    public StubModem Modem => (StubModem)Services.GetRequiredService<ISmsModem>();
 
     public static async Task<BridgeHost> StartAsync(FakeBotApiServer api, IDictionary<string, string?>? settings = null, string? dataPath = null)
     {
@@ -76,7 +74,11 @@ internal sealed class BridgeHost : IAsyncDisposable
         builder.Services.AddMessageIntake();
         builder.Services.AddDestinationPolicy();
         builder.Services.AddGatewayMetrics();
-        builder.Services.AddSingleton<ISmsModem>(new StubModem());
+        // A status to report; these tests never send (no outbound worker runs).
+        builder.Services.AddSingleton<ISmsModem>(new ScriptedModem
+        {
+            Status = new() { Connected = true, Manufacturer = "SIMCOM_Ltd", Model = "SIMCOM_SIM800", Operator = "Simulated GSM", Registered = true, SignalDbm = -73 },
+        });
         builder.AddTelegramBridge();
         var host = builder.Build();
         await host.StartAsync();

@@ -6,36 +6,18 @@ using static SmsGateway.Telegram.Tests.Support.BridgeHost;
 namespace SmsGateway.Telegram.Tests.Updates;
 
 /// <summary>Updates arriving by long polling from the fake Bot API, in the documented shapes, and what the bridge does with each.</summary>
-public sealed class PollingUpdateTests : IAsyncLifetime
+public sealed class PollingUpdateTests : BridgeTest
 {
-    private FakeBotApiServer _api = null!;
-    private BridgeHost _bridge = null!;
-
-    public async Task InitializeAsync()
-    {
-        _api = await FakeBotApiServer.StartAsync();
-        _bridge = await BridgeHost.StartAsync(_api);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bridge.DisposeAsync();
-        await _api.DisposeAsync();
-    }
-
-    private Task<IReadOnlyList<BotApiCall>> AnswerToAsync(long chatId, int count = 1) =>
-        _api.WaitForAsync(calls => calls.Count(c => c.Method == "sendMessage" && c.Succeeded && c.ChatId == chatId) >= count);
-
-    private string LastText(long chatId) => _api.SentTexts(chatId)[^1];
+    private string LastText(long chatId) => Api.SentTexts(chatId)[^1];
 
     [Fact]
     public async Task SmsCommand_QueuesTheSmsAsTelegramOriginAndAnswersWithItsId()
     {
-        _api.EnqueueUpdate(TelegramUpdates.Text(1, ChatA, 10, "/sms +4915112345678 Hello from Telegram ✓"));
+        Api.EnqueueUpdate(TelegramUpdates.Text(1, ChatA, 10, "/sms +4915112345678 Hello from Telegram ✓"));
 
-        var calls = await AnswerToAsync(ChatA);
+        var calls = await SentToAsync(ChatA);
 
-        var message = Assert.Single(await _bridge.StoredMessagesAsync());
+        var message = Assert.Single(await Bridge.StoredMessagesAsync());
         Assert.Equal("Hello from Telegram ✓", message.Text);
         Assert.Equal("+4915112345678", message.Destinations[0].Address);
         Assert.Equal(MessageOrigin.Telegram, message.Origin);
@@ -50,14 +32,14 @@ public sealed class PollingUpdateTests : IAsyncLifetime
     [Fact]
     public async Task SmsCommand_WhenTheSmsIsSentThenDelivered_EditsTheAnswer()
     {
-        _api.EnqueueUpdate(TelegramUpdates.Text(1, ChatA, 10, "/sms@sms_gateway_test_bot +4915112345678 Hi"));
-        var answer = (await AnswerToAsync(ChatA)).Last(c => c.Method == "sendMessage");
-        var id = Assert.Single(await _bridge.StoredMessagesAsync()).Id;
+        Api.EnqueueUpdate(TelegramUpdates.Text(1, ChatA, 10, "/sms@sms_gateway_test_bot +4915112345678 Hi"));
+        var answer = (await SentToAsync(ChatA)).Last(c => c.Method == "sendMessage");
+        var id = Assert.Single(await Bridge.StoredMessagesAsync()).Id;
 
-        await _bridge.MoveToAsync(id, DestinationStatus.Sending, DestinationStatus.Sent);
-        var edits = await _api.WaitForAsync(calls => calls.Any(c => c.Method == "editMessageText" && c.Text!.Contains("✅ sent")));
-        await _bridge.MoveToAsync(id, DestinationStatus.Delivered);
-        edits = await _api.WaitForAsync(calls => calls.Any(c => c.Method == "editMessageText" && c.Text!.Contains("delivered")));
+        await Bridge.MoveToAsync(id, DestinationStatus.Sending, DestinationStatus.Sent);
+        var edits = await Api.WaitForAsync(calls => calls.Any(c => c.Method == "editMessageText" && c.Text!.Contains("✅ sent")));
+        await Bridge.MoveToAsync(id, DestinationStatus.Delivered);
+        edits = await Api.WaitForAsync(calls => calls.Any(c => c.Method == "editMessageText" && c.Text!.Contains("delivered")));
 
         Assert.Contains("queued", answer.Text);
         Assert.All(edits.Where(c => c.Method == "editMessageText"), e =>
@@ -70,48 +52,48 @@ public sealed class PollingUpdateTests : IAsyncLifetime
     [Fact]
     public async Task SmsCommand_WhenTheSmsFails_TheAnswerShowsWhy()
     {
-        _api.EnqueueUpdate(TelegramUpdates.Text(1, ChatA, 10, "/sms +4915112345678 Hi"));
-        await AnswerToAsync(ChatA);
-        var id = Assert.Single(await _bridge.StoredMessagesAsync()).Id;
+        Api.EnqueueUpdate(TelegramUpdates.Text(1, ChatA, 10, "/sms +4915112345678 Hi"));
+        await SentToAsync(ChatA);
+        var id = Assert.Single(await Bridge.StoredMessagesAsync()).Id;
 
-        await _bridge.MoveToAsync(id, DestinationStatus.Sending, DestinationStatus.Failed);
+        await Bridge.MoveToAsync(id, DestinationStatus.Sending, DestinationStatus.Failed);
 
-        var calls = await _api.WaitForAsync(calls => calls.Any(c => c.Method == "editMessageText"));
+        var calls = await Api.WaitForAsync(calls => calls.Any(c => c.Method == "editMessageText"));
         Assert.Contains("❌ failed — PermanentError", calls.Single(c => c.Method == "editMessageText").Text);
     }
 
     [Fact]
     public async Task SmsCommand_WithAnInvalidNumber_ShowsIntakesErrorAndStoresNothing()
     {
-        _api.EnqueueUpdate(TelegramUpdates.Text(1, ChatA, 10, "/sms 12345 Hello"));
+        Api.EnqueueUpdate(TelegramUpdates.Text(1, ChatA, 10, "/sms 12345 Hello"));
 
-        await AnswerToAsync(ChatA);
+        await SentToAsync(ChatA);
 
         Assert.StartsWith("❌ Not sent:\n• number: '12345' has no country code", LastText(ChatA));
-        Assert.Empty(await _bridge.StoredMessagesAsync());
+        Assert.Empty(await Bridge.StoredMessagesAsync());
     }
 
     [Fact]
     public async Task SmsCommand_WithoutText_ShowsUsage()
     {
-        _api.EnqueueUpdate(TelegramUpdates.Text(1, ChatA, 10, "/sms"));
+        Api.EnqueueUpdate(TelegramUpdates.Text(1, ChatA, 10, "/sms"));
 
-        await AnswerToAsync(ChatA);
+        await SentToAsync(ChatA);
 
         Assert.StartsWith("Usage: /sms <number> <text>", LastText(ChatA));
-        Assert.Empty(await _bridge.StoredMessagesAsync());
+        Assert.Empty(await Bridge.StoredMessagesAsync());
     }
 
     [Fact]
     public async Task ReplyToAForwardedSms_SendsAnSmsToItsSender()
     {
-        await _bridge.ReceiveSmsAsync(Sms("Are you there?", sender: "+4917612345678"));
-        var forward = (await AnswerToAsync(ChatB)).Last(c => c.Method == "sendMessage" && c.ChatId == ChatB);
+        await Bridge.ReceiveSmsAsync(Sms("Are you there?", sender: "+4917612345678"));
+        var forward = (await SentToAsync(ChatB)).Last(c => c.Method == "sendMessage" && c.ChatId == ChatB);
 
-        _api.EnqueueUpdate(TelegramUpdates.Text(1, ChatB, 20, "Yes, on my way", replyTo: forward.ResultMessageId));
-        await AnswerToAsync(ChatB, 2);
+        Api.EnqueueUpdate(TelegramUpdates.Text(1, ChatB, 20, "Yes, on my way", replyTo: forward.ResultMessageId));
+        await SentToAsync(ChatB, 2);
 
-        var message = Assert.Single(await _bridge.StoredMessagesAsync());
+        var message = Assert.Single(await Bridge.StoredMessagesAsync());
         Assert.Equal("+4917612345678", message.Destinations[0].Address);
         Assert.Equal("Yes, on my way", message.Text);
         Assert.Equal($"telegram:{ChatB}:20", message.OriginContext);
@@ -120,20 +102,20 @@ public sealed class PollingUpdateTests : IAsyncLifetime
     [Fact]
     public async Task ReplyToAMessageThatIsNoForward_ExplainsAndSendsNothing()
     {
-        _api.EnqueueUpdate(TelegramUpdates.Text(1, ChatA, 20, "Hello?", replyTo: 5));
+        Api.EnqueueUpdate(TelegramUpdates.Text(1, ChatA, 20, "Hello?", replyTo: 5));
 
-        await AnswerToAsync(ChatA);
+        await SentToAsync(ChatA);
 
         Assert.StartsWith("↩️ That message is not a forwarded SMS", LastText(ChatA));
-        Assert.Empty(await _bridge.StoredMessagesAsync());
+        Assert.Empty(await Bridge.StoredMessagesAsync());
     }
 
     [Fact]
     public async Task Status_ShowsModemOperatorSignalQueueAndFailures()
     {
-        _api.EnqueueUpdate(TelegramUpdates.Text(1, ChatA, 10, "/status"));
+        Api.EnqueueUpdate(TelegramUpdates.Text(1, ChatA, 10, "/status"));
 
-        await AnswerToAsync(ChatA);
+        await SentToAsync(ChatA);
 
         var text = LastText(ChatA);
         Assert.Contains("Modem: SIMCOM_Ltd SIMCOM_SIM800 (connected)", text);
@@ -146,9 +128,9 @@ public sealed class PollingUpdateTests : IAsyncLifetime
     [Fact]
     public async Task Help_ListsTheCommands()
     {
-        _api.EnqueueUpdate(TelegramUpdates.Text(1, ChatA, 10, "/help"));
+        Api.EnqueueUpdate(TelegramUpdates.Text(1, ChatA, 10, "/help"));
 
-        await AnswerToAsync(ChatA);
+        await SentToAsync(ChatA);
 
         Assert.Contains("/sms <number> <text>", LastText(ChatA));
         Assert.Contains("/status", LastText(ChatA));
@@ -157,64 +139,64 @@ public sealed class PollingUpdateTests : IAsyncLifetime
     [Fact]
     public async Task PhotoWithACaption_SendsTheCaption()
     {
-        _api.EnqueueUpdate(TelegramUpdates.Photo(1, ChatA, 10, "/sms +4915112345678 See the photo in the chat"));
+        Api.EnqueueUpdate(TelegramUpdates.Photo(1, ChatA, 10, "/sms +4915112345678 See the photo in the chat"));
 
-        await AnswerToAsync(ChatA);
+        await SentToAsync(ChatA);
 
-        Assert.Equal("See the photo in the chat", Assert.Single(await _bridge.StoredMessagesAsync()).Text);
+        Assert.Equal("See the photo in the chat", Assert.Single(await Bridge.StoredMessagesAsync()).Text);
     }
 
     [Fact]
     public async Task PhotoWithoutACaption_IsRefusedClearly()
     {
-        _api.EnqueueUpdate(TelegramUpdates.Photo(1, ChatA, 10, caption: null));
-        _api.EnqueueUpdate(TelegramUpdates.Document(2, ChatA, 11, caption: null));
+        Api.EnqueueUpdate(TelegramUpdates.Photo(1, ChatA, 10, caption: null));
+        Api.EnqueueUpdate(TelegramUpdates.Document(2, ChatA, 11, caption: null));
 
-        await AnswerToAsync(ChatA, 2);
+        await SentToAsync(ChatA, 2);
 
-        Assert.All(_api.SentTexts(ChatA), t => Assert.StartsWith("🚫 Only text can be sent by SMS", t));
-        Assert.Empty(await _bridge.StoredMessagesAsync());
+        Assert.All(Api.SentTexts(ChatA), t => Assert.StartsWith("🚫 Only text can be sent by SMS", t));
+        Assert.Empty(await Bridge.StoredMessagesAsync());
     }
 
     [Fact]
     public async Task EditedMessage_IsNotSentAgain()
     {
-        _api.EnqueueUpdate(TelegramUpdates.Edited(1, ChatA, 10, "/sms +4915112345678 Changed my mind"));
+        Api.EnqueueUpdate(TelegramUpdates.Edited(1, ChatA, 10, "/sms +4915112345678 Changed my mind"));
 
-        await AnswerToAsync(ChatA);
+        await SentToAsync(ChatA);
 
         Assert.StartsWith("✏️ Edited messages are not sent", LastText(ChatA));
-        Assert.Empty(await _bridge.StoredMessagesAsync());
+        Assert.Empty(await Bridge.StoredMessagesAsync());
     }
 
     [Fact]
     public async Task ChatNotAllowed_GetsOnePoliteRefusalAndNothingIsSent()
     {
-        _api.EnqueueUpdate(TelegramUpdates.Text(1, Stranger, 10, "/sms +4915112345678 Let me in"));
-        _api.EnqueueUpdate(TelegramUpdates.Text(2, Stranger, 11, "/status"));
-        _api.EnqueueUpdate(TelegramUpdates.Text(3, ChatA, 12, "/help"));
+        Api.EnqueueUpdate(TelegramUpdates.Text(1, Stranger, 10, "/sms +4915112345678 Let me in"));
+        Api.EnqueueUpdate(TelegramUpdates.Text(2, Stranger, 11, "/status"));
+        Api.EnqueueUpdate(TelegramUpdates.Text(3, ChatA, 12, "/help"));
 
-        await AnswerToAsync(ChatA);
-        await AnswerToAsync(Stranger);
+        await SentToAsync(ChatA);
+        await SentToAsync(Stranger);
 
-        var refusal = Assert.Single(_api.SentTexts(Stranger));
+        var refusal = Assert.Single(Api.SentTexts(Stranger));
         Assert.Contains($"add {Stranger} to Telegram:AllowedChatIds", refusal);
-        Assert.Empty(await _bridge.StoredMessagesAsync());
+        Assert.Empty(await Bridge.StoredMessagesAsync());
     }
 
     [Fact]
     public async Task SameUpdateTwice_ActsOnce()
     {
         var update = TelegramUpdates.Text(7, ChatA, 10, "/sms +4915112345678 Only once");
-        _api.EnqueueUpdate(update);
-        await AnswerToAsync(ChatA);
+        Api.EnqueueUpdate(update);
+        await SentToAsync(ChatA);
 
-        _api.Redeliver(update);
-        _api.EnqueueUpdate(TelegramUpdates.Text(8, ChatA, 11, "/help"));
-        await AnswerToAsync(ChatA, 2);
+        Api.Redeliver(update);
+        Api.EnqueueUpdate(TelegramUpdates.Text(8, ChatA, 11, "/help"));
+        await SentToAsync(ChatA, 2);
 
-        Assert.Single(await _bridge.StoredMessagesAsync());
-        Assert.Equal(2, _api.SentTexts(ChatA).Count);
-        Assert.Contains(_bridge.Logs.Lines, l => l.Contains("Telegram update 7 was recorded before", StringComparison.Ordinal));
+        Assert.Single(await Bridge.StoredMessagesAsync());
+        Assert.Equal(2, Api.SentTexts(ChatA).Count);
+        Assert.Contains(Bridge.Logs.Lines, l => l.Contains("Telegram update 7 was recorded before", StringComparison.Ordinal));
     }
 }

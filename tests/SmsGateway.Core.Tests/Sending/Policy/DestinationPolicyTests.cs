@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using PhoneNumbers;
 using SmsGateway.Core.Modem;
 using SmsGateway.Core.Sending.Policy;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Core.Tests.Sending.Policy;
 
@@ -30,7 +31,7 @@ public sealed class DestinationPolicyTests
     [Fact]
     public void Check_Star_AllowsEveryCountry()
     {
-        var sut = Policy(new DestinationPolicyOptions { AllowedCountryCodes = ["*"] }, new SimModem("262011234567890"));
+        var sut = Policy(new DestinationPolicyOptions { AllowedCountryCodes = ["*"] }, SimIn("262011234567890"));
 
         Assert.Null(sut.Check(American));
     }
@@ -38,7 +39,7 @@ public sealed class DestinationPolicyTests
     [Fact]
     public void Check_NotConfigured_AllowsOnlyTheSimsHomeCountry()
     {
-        var sut = Policy(new DestinationPolicyOptions(), new SimModem("232011234567890"));
+        var sut = Policy(new DestinationPolicyOptions(), SimIn("232011234567890"));
 
         Assert.Null(sut.Check(Austrian));
         Assert.NotNull(sut.Check(German));
@@ -47,7 +48,7 @@ public sealed class DestinationPolicyTests
     [Fact]
     public void Check_NotConfiguredAndNoImsiYet_AllowsAll_ThenNarrowsWhenTheModemReports()
     {
-        var modem = new SimModem(null);
+        var modem = SimIn(null);
         var sut = Policy(new DestinationPolicyOptions(), modem);
 
         Assert.Null(sut.Check(American));
@@ -157,6 +158,9 @@ public sealed class DestinationPolicyTests
         Assert.Contains(result.Failures!, f => f.Contains("Sms:AllowedCountryCodes", StringComparison.Ordinal) && f.Contains("Germany", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.Contains("Sms:PerDestinationPerHour", StringComparison.Ordinal));
     }
+
+    /// <summary>A modem whose SIM has this IMSI (none yet: not connected); the policy only reads its status.</summary>
+    private static ScriptedModem SimIn(string? imsi) => new() { Status = new ModemStatus { Connected = imsi is not null, Imsi = imsi } };
 
     private DestinationPolicy Policy(DestinationPolicyOptions options, ISmsModem? modem = null) =>
         new(Microsoft.Extensions.Options.Options.Create(options), _time, NullLogger<DestinationPolicy>.Instance, modem);

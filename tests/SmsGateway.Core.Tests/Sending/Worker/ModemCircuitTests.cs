@@ -7,7 +7,7 @@ using SmsGateway.Core.Modem;
 using SmsGateway.Core.Options;
 using SmsGateway.Core.Sending.Worker;
 using SmsGateway.Core.Telemetry;
-using SmsGateway.Core.Tests.Sending.Worker.Support;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Core.Tests.Sending.Worker;
 
@@ -17,12 +17,12 @@ public sealed class ModemCircuitTests : IDisposable
     private static readonly ModemSendRequest Sms = new("+4915112345678", "hello");
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero));
     private readonly ServiceProvider _metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
-    private readonly SwitchableModem _modem;
+    private readonly ScriptedModem _modem;
     private readonly ModemCircuit _sut;
 
     public ModemCircuitTests()
     {
-        _modem = new SwitchableModem(_time);
+        _modem = new ScriptedModem(_time);
         var options = Microsoft.Extensions.Options.Options.Create(new OutboundOptions { CircuitFailureThreshold = 3, CircuitBreakDuration = TimeSpan.FromSeconds(30) });
         _sut = new ModemCircuit(_modem, options, _time, new GatewayMetrics(_metrics.GetRequiredService<IMeterFactory>()), NullLogger<ModemCircuit>.Instance);
     }
@@ -30,7 +30,7 @@ public sealed class ModemCircuitTests : IDisposable
     [Fact]
     public async Task TransientFailures_UpToTheThreshold_OpenTheCircuitWithTheLastFailureAsReason()
     {
-        _modem.Failure = new SmsSendException(SendFailureKind.Transient, "+CMS ERROR: 500", 500);
+        _modem.AlwaysFail = new SmsSendException(SendFailureKind.Transient, "+CMS ERROR: 500", 500);
 
         await FailTimesAsync(2);
         Assert.Equal(CircuitState.Closed, _sut.State);
@@ -40,13 +40,13 @@ public sealed class ModemCircuitTests : IDisposable
         Assert.Contains("+CMS ERROR: 500", _sut.OpenReason, StringComparison.Ordinal);
         var refused = await Assert.ThrowsAsync<SmsSendException>(() => _sut.SendAsync(Sms, CancellationToken.None));
         Assert.Equal(SendFailureKind.Transient, refused.Kind);
-        Assert.Equal(3, _modem.Sends);
+        Assert.Equal(3, _modem.Attempts);
     }
 
     [Fact]
     public async Task PermanentFailures_NeverOpenIt()
     {
-        _modem.Failure = new SmsSendException(SendFailureKind.Permanent, "+CMS ERROR: 21", 21);
+        _modem.AlwaysFail = new SmsSendException(SendFailureKind.Permanent, "+CMS ERROR: 21", 21);
 
         await FailTimesAsync(10);
 
@@ -67,7 +67,7 @@ public sealed class ModemCircuitTests : IDisposable
 
         Assert.Equal((1, CircuitState.Closed), (_modem.Probes, _sut.State));
         Assert.Null(_sut.OpenReason);
-        Assert.Equal(3, _modem.Sends);
+        Assert.Equal(3, _modem.Attempts);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class ModemCircuitTests : IDisposable
         }
 
         Assert.Equal(CircuitState.Open, _sut.State);
-        Assert.Equal(0, _modem.Sends);
+        Assert.Equal(0, _modem.Attempts);
         Assert.Contains("modem not connected", _sut.OpenReason, StringComparison.Ordinal);
     }
 
@@ -105,10 +105,10 @@ public sealed class ModemCircuitTests : IDisposable
 
     private async Task OpenAsync()
     {
-        _modem.Failure = new SmsSendException(SendFailureKind.Transient, "timeout");
+        _modem.AlwaysFail = new SmsSendException(SendFailureKind.Transient, "timeout");
         await FailTimesAsync(3);
         Assert.Equal(CircuitState.Open, _sut.State);
-        _modem.Failure = null;
+        _modem.AlwaysFail = null;
     }
 
     private async Task FailTimesAsync(int times)

@@ -11,7 +11,7 @@ using SmsGateway.Core.Sending.Worker;
 using SmsGateway.Core.Telemetry;
 using SmsGateway.Core.Tests.Sending.DeliveryReports;
 using SmsGateway.Core.Tests.Sending.Intake;
-using SmsGateway.Core.Tests.Sending.Worker.Support;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Core.Tests.Sending.Worker;
 
@@ -24,9 +24,9 @@ public sealed class OutboundProcessorTests : IDisposable
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero));
     private readonly ServiceProvider _metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly InMemoryMessageStore _store = new();
-    private readonly SwitchableModem _modem;
+    private readonly ScriptedModem _modem;
 
-    public OutboundProcessorTests() => _modem = new SwitchableModem(_time);
+    public OutboundProcessorTests() => _modem = new ScriptedModem(_time);
 
     [Fact]
     public async Task Sent_IsRecordedSentWithItsReferences_AndCompleted()
@@ -45,7 +45,7 @@ public sealed class OutboundProcessorTests : IDisposable
     public async Task TransientFailure_IsRetriedWithinTheBackoffBound_AndTheErrorKept()
     {
         var (sut, lease) = await ArrangeAsync(new OutboundOptions { RetryBaseDelay = TimeSpan.FromSeconds(5) });
-        _modem.Failure = new SmsSendException(SendFailureKind.Transient, "+CMS ERROR: 500", 500);
+        _modem.AlwaysFail = new SmsSendException(SendFailureKind.Transient, "+CMS ERROR: 500", 500);
 
         var retry = Assert.IsType<QueueSettlement.Retry>(await SendOnceAsync(sut, lease));
 
@@ -60,7 +60,7 @@ public sealed class OutboundProcessorTests : IDisposable
     public async Task PermanentFailure_IsDeadLetteredAtOnce()
     {
         var (sut, lease) = await ArrangeAsync(new OutboundOptions());
-        _modem.Failure = new SmsSendException(SendFailureKind.Permanent, "+CMS ERROR: 21", 21);
+        _modem.AlwaysFail = new SmsSendException(SendFailureKind.Permanent, "+CMS ERROR: 21", 21);
 
         var dead = Assert.IsType<QueueSettlement.DeadLetter>(await SendOnceAsync(sut, lease));
 
@@ -72,7 +72,7 @@ public sealed class OutboundProcessorTests : IDisposable
     public async Task TransientFailures_UpToMaxAttempts_AreRetried_ThenDeadLetteredWithTheLastError()
     {
         var (sut, lease) = await ArrangeAsync(new OutboundOptions { MaxAttempts = 3, CircuitFailureThreshold = 100 });
-        _modem.Failure = new SmsSendException(SendFailureKind.Transient, "timeout waiting for +CMGS");
+        _modem.AlwaysFail = new SmsSendException(SendFailureKind.Transient, "timeout waiting for +CMGS");
 
         Assert.IsType<QueueSettlement.Retry>(await SendOnceAsync(sut, lease));
         Assert.IsType<QueueSettlement.Retry>(await SendOnceAsync(sut, lease));
@@ -87,20 +87,20 @@ public sealed class OutboundProcessorTests : IDisposable
     public async Task UnknownOutcome_UnderAtMostOnce_IsDeadLetteredAndNeverSentAgain()
     {
         var (sut, lease) = await ArrangeAsync(new OutboundOptions { AfterCrash = AfterCrashPolicy.Unknown });
-        _modem.Failure = new SmsSendException(SendFailureKind.UnknownOutcome, "no answer after the PDU");
+        _modem.AlwaysFail = new SmsSendException(SendFailureKind.UnknownOutcome, "no answer after the PDU");
 
         var dead = Assert.IsType<QueueSettlement.DeadLetter>(await SendOnceAsync(sut, lease));
 
         Assert.Equal(DeadLetterReasons.UnknownOutcome, dead.Reason);
         Assert.Equal(DestinationStatus.Unknown, _store[lease.Message.MessageId].Destinations[0].Status);
-        Assert.Equal(1, _modem.Sends);
+        Assert.Equal(1, _modem.Attempts);
     }
 
     [Fact]
     public async Task UnknownOutcome_UnderResend_IsRetried()
     {
         var (sut, lease) = await ArrangeAsync(new OutboundOptions { AfterCrash = AfterCrashPolicy.Resend });
-        _modem.Failure = new SmsSendException(SendFailureKind.UnknownOutcome, "no answer after the PDU");
+        _modem.AlwaysFail = new SmsSendException(SendFailureKind.UnknownOutcome, "no answer after the PDU");
 
         Assert.IsType<QueueSettlement.Retry>(await SendOnceAsync(sut, lease));
     }
@@ -116,7 +116,7 @@ public sealed class OutboundProcessorTests : IDisposable
 
         Assert.Null(again);
         Assert.Equal(DestinationStatus.Unknown, _store[lease.Message.MessageId].Destinations[0].Status);
-        Assert.Equal(0, _modem.Sends);
+        Assert.Equal(0, _modem.Attempts);
     }
 
     public void Dispose() => _metrics.Dispose();

@@ -1,4 +1,4 @@
-namespace SmsGateway.Contracts;
+namespace SmsGateway.Testing;
 
 /// <summary>
 /// The bad bodies of <c>POST /api/messages</c> and the field each answer must name: one list for both hosts (the

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 
-namespace SmsGateway.Modem.Tests.Support;
+namespace SmsGateway.Testing.Pty;
 
 /// <summary>
 /// Two linked pseudo-terminals made by socat: whatever is written to <see cref="HostPath"/> can be read on
 /// <see cref="DevicePath"/> and back, like a null-modem cable. <see cref="KillAsync"/> pulls the cable,
 /// <see cref="StartAsync()"/> plugs it in again with the same paths.
 /// </summary>
-internal sealed class SocatPtyPair : IAsyncDisposable
+public sealed class SocatPtyPair : IAsyncDisposable
 {
     private static readonly TimeSpan _startTimeout = TimeSpan.FromSeconds(10);
     private readonly TempDirectory _directory = new();

@@ -1,13 +1,13 @@
 using System.Text.RegularExpressions;
 
-namespace SmsGateway.Azure.Tests.Support;
+namespace SmsGateway.Testing.ServiceBus;
 
 /// <summary>
 /// Evaluates the subset of Service Bus SQL rule filters the gateway and its infra templates use
 /// (<c>p IS [NOT] NULL</c>, <c>p = 'v'</c>, <c>p &lt;&gt; 'v'</c>, <c>AND</c>, <c>OR</c>, parentheses), so the in-memory bus routes
 /// by the same filter text as a real subscription rule. Like Service Bus, a comparison with a missing property is false.
 /// </summary>
-internal sealed partial class SqlRuleFilter
+public sealed partial class SqlRuleFilter
 {
     private readonly string[] _tokens;
     private int _next;

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace SmsGateway.Agent.Tests.Support;
+namespace SmsGateway.Testing;
 
 /// <summary>
 /// The agent as its own OS process (the built SmsGateway.Agent.dll), for what only a real process

@@ -1,17 +1,22 @@
 using System.Collections.Concurrent;
 using SmsGateway.Core.Modem;
 
-namespace SmsGateway.Agent.Tests.Support;
+namespace SmsGateway.Testing;
 
 /// <summary>
-/// A hand-written modem double for HTTP tests that are about the API and the worker, not the modem:
-/// it records every send and fails according to a script.
+/// The one hand-written modem double, for tests that are about the policy, the worker, the API or the bridge and not
+/// the modem (those run the product's simulator): it reports the status it is given, records every send and fails
+/// according to a script.
 /// </summary>
-public sealed class ScriptedModem : ISmsModem
+public sealed class ScriptedModem(TimeProvider? time = null) : ISmsModem
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ConcurrentQueue<SmsSendException> _failures = new();
     private int _reference;
+    private int _attempts;
+    private int _probes;
 
+    /// <summary>The sends that succeeded, in order.</summary>
     public ConcurrentQueue<ModemSendRequest> Sent { get; } = new();
 
     /// <summary>Every send fails with this, when set.</summary>
@@ -25,9 +30,10 @@ public sealed class ScriptedModem : ISmsModem
     /// <summary>What <see cref="ProbeAsync"/> answers.</summary>
     public bool ProbeSucceeds { get; set; } = true;
 
-    public int Probes => _probes;
+    /// <summary>How many sends were tried, failed ones included.</summary>
+    public int Attempts => Volatile.Read(ref _attempts);
 
-    private int _probes;
+    public int Probes => Volatile.Read(ref _probes);
 
     public Task<bool> ProbeAsync(CancellationToken cancellationToken)
     {
@@ -50,6 +56,7 @@ public sealed class ScriptedModem : ISmsModem
             await gate.Task.WaitAsync(cancellationToken);
         }
 
+        Interlocked.Increment(ref _attempts);
         if (AlwaysFail is { } always)
         {
             throw always;
@@ -61,6 +68,6 @@ public sealed class ScriptedModem : ISmsModem
         }
 
         Sent.Enqueue(sms);
-        return new SmsSendReceipt([Interlocked.Increment(ref _reference) % 256], DateTimeOffset.UtcNow);
+        return new SmsSendReceipt([Interlocked.Increment(ref _reference) % 256], _time.GetUtcNow());
     }
 }

@@ -1,6 +1,6 @@
-namespace SmsGateway.Azure.Tests.Support;
+namespace SmsGateway.Testing.Azurite;
 
-internal static class TestTables
+public static class TestTables
 {
     /// <summary>A table prefix no other test uses.</summary>
     public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..12];

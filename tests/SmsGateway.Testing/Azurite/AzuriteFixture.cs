@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using Azure.Data.Tables;
 
-namespace SmsGateway.Azure.Tests.Support;
+namespace SmsGateway.Testing.Azurite;
 
 /// <summary>
 /// Starts Azurite's table service on a free loopback port for a test collection and stops it after.

@@ -1,7 +1,7 @@
-namespace SmsGateway.Azure.Tests.Support;
+namespace SmsGateway.Testing.ServiceBus;
 
 /// <summary>A subscription of the in-memory topic: its rule, lock settings, messages and dead letters.</summary>
-internal sealed class InMemorySubscription(string name, Func<IReadOnlyDictionary<string, object>, bool> filter, TimeSpan lockDuration, int maxDeliveryCount)
+public sealed class InMemorySubscription(string name, Func<IReadOnlyDictionary<string, object>, bool> filter, TimeSpan lockDuration, int maxDeliveryCount)
 {
     public string Name { get; } = name;
 

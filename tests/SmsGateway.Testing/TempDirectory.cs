@@ -1,7 +1,7 @@
-namespace SmsGateway.Modem.Tests.Support;
+namespace SmsGateway.Testing;
 
 /// <summary>A fresh directory under the system temp folder, removed at dispose.</summary>
-internal sealed class TempDirectory : IDisposable
+public sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {

@@ -1,9 +1,9 @@
 using Azure.Messaging.ServiceBus;
 
-namespace SmsGateway.Azure.Tests.Support;
+namespace SmsGateway.Testing.ServiceBus;
 
 /// <summary>One message in a subscription, its dead-letter sub-queue, or the topic's schedule.</summary>
-internal sealed class InMemoryEntry
+public sealed class InMemoryEntry
 {
     public required BinaryData Body { get; init; }
 

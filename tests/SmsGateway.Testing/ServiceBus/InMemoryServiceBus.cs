@@ -1,7 +1,7 @@
 using Azure.Messaging.ServiceBus;
 using SmsGateway.Azure.ServiceBus;
 
-namespace SmsGateway.Azure.Tests.Support;
+namespace SmsGateway.Testing.ServiceBus;
 
 /// <summary>
 /// An in-memory Service Bus topic behind the SDK-boundary seam, with the semantics the adapter relies
@@ -10,7 +10,7 @@ namespace SmsGateway.Azure.Tests.Support;
 /// messages held by the topic, subscription filters, dead-letter sub-queues, a batch size limit and a
 /// quota. Errors are the SDK's own <see cref="ServiceBusException"/> reasons.
 /// </summary>
-internal sealed class InMemoryServiceBus(TimeProvider time) : IServiceBusChannel
+public sealed class InMemoryServiceBus(TimeProvider time) : IServiceBusChannel
 {
     public const int MaxBatchBytes = 256 * 1024;
 

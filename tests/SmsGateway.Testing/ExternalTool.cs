@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace SmsGateway.Modem.Tests.Support;
+namespace SmsGateway.Testing;
 
 /// <summary>Finds and runs external programs (socat, gammu) with a hard time limit.</summary>
-internal static class ExternalTool
+public static class ExternalTool
 {
     /// <summary>The full path of <paramref name="name"/> on PATH, or null.</summary>
     public static string? Find(string name) =>

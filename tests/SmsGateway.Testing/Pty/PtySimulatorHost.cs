@@ -1,14 +1,14 @@
 using System.IO.Ports;
 using SmsGateway.Modem.Simulator;
 
-namespace SmsGateway.Modem.Tests.Support;
+namespace SmsGateway.Testing.Pty;
 
 /// <summary>
 /// Runs a <see cref="SimulatedModem"/> on the device end of a pty pair through System.IO.Ports, and opens the
 /// port again whenever the line comes back after it vanished, as a real modem's firmware would. The benchmarks
 /// compile this file too (linked), to serve the simulator to the agent and to Gammu.
 /// </summary>
-internal sealed class PtySimulatorHost : IAsyncDisposable
+public sealed class PtySimulatorHost : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Func<Stream, Stream> _wrap;
