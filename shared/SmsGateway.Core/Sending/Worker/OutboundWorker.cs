@@ -61,6 +61,13 @@ public sealed partial class OutboundWorker(
                         continue;
                     }
 
+                    // Under at-most-once "sending" must mean "handed to the modem": the next item is marked only once the
+                    // previous outcome is durable, or a crash in between leaves it "unknown" though it never left.
+                    if (options.Value.AfterCrash == AfterCrashPolicy.Unknown)
+                    {
+                        await recorded;
+                    }
+
                     var current = next ?? await ReceiveAsync(MaxWait, stoppingToken);
                     next = null;
                     if (current is null)

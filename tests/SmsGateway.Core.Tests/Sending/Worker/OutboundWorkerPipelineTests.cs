@@ -81,5 +81,23 @@ public sealed class OutboundWorkerPipelineTests : IAsyncDisposable
         Assert.Equal([DestinationStatus.Sent], firstAtSecondSend);
     }
 
+    [Fact]
+    public async Task AtMostOnce_TheNextItemIsNotMarkedSending_BeforeThePreviousOutcomeIsDurable()
+    {
+        // Otherwise a crash in that moment leaves it "sending", and it is dead-lettered as unknown though it never left.
+        _rig = new WorkerRig(new OutboundOptions { AfterCrash = AfterCrashPolicy.Unknown });
+        await _rig.StartIdleAsync();
+        var items = await _rig.EnqueueAsync(2);
+        var sentHeld = _rig.Store.Hold(m => m.Id == items[0].MessageId && m.Destinations[0].Status == DestinationStatus.Sent);
+
+        _rig.Modem[0].Succeed();
+        await sentHeld.Reached;
+        Assert.Equal((DestinationStatus.Queued, 0), (_rig.DestinationOf(items[1]).Status, _rig.DestinationOf(items[1]).Attempts));
+
+        sentHeld.Release();
+        await _rig.WhenAsync(() => _rig.Modem.Count == 2);
+        Assert.Equal(DestinationStatus.Sent, _rig.DestinationOf(items[0]).Status);
+    }
+
     public ValueTask DisposeAsync() => _rig?.DisposeAsync() ?? ValueTask.CompletedTask;
 }
