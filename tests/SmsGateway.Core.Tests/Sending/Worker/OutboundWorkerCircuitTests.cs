@@ -10,6 +10,9 @@ namespace SmsGateway.Core.Tests.Sending.Worker;
 public sealed class OutboundWorkerCircuitTests : IAsyncDisposable
 {
     private static readonly TimeSpan Break = TimeSpan.FromSeconds(30);
+
+    // OutboundWorker's pause between looks at an open circuit.
+    private static readonly TimeSpan CircuitPoll = TimeSpan.FromMilliseconds(250);
     private WorkerRig _rig = null!;
 
     [Fact]
@@ -18,7 +21,7 @@ public sealed class OutboundWorkerCircuitTests : IAsyncDisposable
         var item = await OpenAsync();
 
         // Open: the item is due again but stays in the queue, and no attempt is charged for the wait.
-        _rig.Advance(Break - TimeSpan.FromSeconds(1));
+        await AdvanceOnePollAsync(Break - TimeSpan.FromSeconds(1));
         Assert.Equal((CircuitState.Open, 0, 2), (_rig.Circuit.State, _rig.Modem.Probes, _rig.Modem.Count));
         Assert.Equal((DestinationStatus.Queued, 2), (_rig.DestinationOf(item).Status, _rig.DestinationOf(item).Attempts));
         Assert.Equal(2, _rig.Queue.DeliveriesOf(item));
@@ -37,16 +40,24 @@ public sealed class OutboundWorkerCircuitTests : IAsyncDisposable
         await OpenAsync();
         _rig.Modem.ProbeSucceeds = false;
 
-        _rig.Advance(Break);
-        await _rig.WhenAsync(() => _rig.Modem.Probes == 1);
-        await _rig.WhenAsync(() => _rig.Circuit.State == CircuitState.Open);
+        await AdvanceOnePollAsync(Break);
+        Assert.Equal((1, CircuitState.Open), (_rig.Modem.Probes, _rig.Circuit.State));
 
         _rig.Modem.ProbeSucceeds = true;
-        _rig.Advance(Break - TimeSpan.FromSeconds(1));
+        await AdvanceOnePollAsync(Break - TimeSpan.FromSeconds(1));
         Assert.Equal((1, 2), (_rig.Modem.Probes, _rig.Modem.Count));
         _rig.Advance(TimeSpan.FromSeconds(1));
         await _rig.WhenAsync(() => _rig.Modem.Count == 3);
         Assert.Equal(2, _rig.Modem.Probes);
+    }
+
+    // The worker waits on its poll (OpenAsync and each call here end so): advances the clock, and returns once the
+    // worker has looked at the circuit and waits on its next poll.
+    private async Task AdvanceOnePollAsync(TimeSpan by)
+    {
+        var polls = _rig.Time.TimersSet(CircuitPoll);
+        _rig.Advance(by);
+        await _rig.WhenAsync(() => _rig.Time.TimersSet(CircuitPoll) > polls);
     }
 
     public ValueTask DisposeAsync() => _rig?.DisposeAsync() ?? ValueTask.CompletedTask;
@@ -69,6 +80,7 @@ public sealed class OutboundWorkerCircuitTests : IAsyncDisposable
         await _rig.WhenAsync(() => _rig.Queue.Abandoned.Count == 2);
         Assert.Equal(CircuitState.Open, _rig.Circuit.State);
         Assert.Contains("+CMS ERROR: 500", _rig.Circuit.OpenReason, StringComparison.Ordinal);
+        await _rig.WhenAsync(() => _rig.Time.TimersSet(CircuitPoll) > 0);
         return item;
     }
 }

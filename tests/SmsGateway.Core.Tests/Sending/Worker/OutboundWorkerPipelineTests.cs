@@ -21,6 +21,7 @@ public sealed class OutboundWorkerPipelineTests : IAsyncDisposable
         var items = await _rig.EnqueueAsync(2);
 
         // Publishing ran the worker's reply inline: the first SMS is on the air, the second taken ahead.
+        await _rig.WhenAsync(() => _rig.DestinationOf(items[1]).Status == DestinationStatus.Sending);
         Assert.Equal(1, _rig.Modem.Count);
         Assert.Equal((DestinationStatus.Sending, 1), (_rig.DestinationOf(items[1]).Status, _rig.DestinationOf(items[1]).Attempts));
         Assert.Equal(1, _rig.Queue.DeliveriesOf(items[1]));
@@ -42,7 +43,8 @@ public sealed class OutboundWorkerPipelineTests : IAsyncDisposable
 
         var items = await _rig.EnqueueAsync(2);
 
-        Assert.Equal(1, _rig.Modem.Count);
+        // Publishing ran the worker's reply inline up to its wait for the modem: nothing was taken ahead meanwhile.
+        await _rig.WhenAsync(() => _rig.Modem.Count == 1);
         Assert.Equal((DestinationStatus.Queued, 0), (_rig.DestinationOf(items[1]).Status, _rig.DestinationOf(items[1]).Attempts));
         Assert.Equal(0, _rig.Queue.DeliveriesOf(items[1]));
 
@@ -61,6 +63,7 @@ public sealed class OutboundWorkerPipelineTests : IAsyncDisposable
         _rig = new WorkerRig(new OutboundOptions { AfterCrash = afterCrash });
         await _rig.StartIdleAsync();
         var items = await _rig.EnqueueAsync(2);
+        await _rig.WhenAsync(() => _rig.Modem.Count == 1);
         var sentHeld = _rig.Store.Hold(m => m.Id == items[0].MessageId && m.Destinations[0].Status == DestinationStatus.Sent);
         List<DestinationStatus> firstAtSecondSend = [];
         _rig.Modem.OnSend = sms =>
@@ -88,6 +91,7 @@ public sealed class OutboundWorkerPipelineTests : IAsyncDisposable
         _rig = new WorkerRig(new OutboundOptions { AfterCrash = AfterCrashPolicy.Unknown });
         await _rig.StartIdleAsync();
         var items = await _rig.EnqueueAsync(2);
+        await _rig.WhenAsync(() => _rig.Modem.Count == 1);
         var sentHeld = _rig.Store.Hold(m => m.Id == items[0].MessageId && m.Destinations[0].Status == DestinationStatus.Sent);
 
         _rig.Modem[0].Succeed();

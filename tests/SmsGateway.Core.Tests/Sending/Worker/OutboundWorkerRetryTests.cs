@@ -112,7 +112,7 @@ public sealed class OutboundWorkerRetryTests : IAsyncDisposable
         _rig = new WorkerRig(options);
         await _rig.StartIdleAsync();
         var items = await _rig.EnqueueAsync(1);
-        Assert.Equal(1, _rig.Modem.Count);
+        await _rig.WhenAsync(() => _rig.Modem.Count == 1);
         return items[0];
     }
 

@@ -122,7 +122,7 @@ public sealed class OutboundWorkerStopTests : IAsyncDisposable
         _rig = new WorkerRig(options);
         await _rig.StartIdleAsync();
         var items = await _rig.EnqueueAsync(count);
-        Assert.Equal(1, _rig.Modem.Count);
+        await _rig.WhenAsync(() => _rig.Modem.Count == 1);
         return items;
     }
 }

@@ -18,6 +18,7 @@ internal sealed class InMemoryOutboundQueue(TimeProvider time, StateChanges chan
     private readonly List<string> _completed = [];
     private readonly List<DeadLetter> _deadLetters = [];
     private TaskCompletionSource? _waiting;
+    private long _version;
 
     public long? Capacity => null;
 
@@ -67,7 +68,7 @@ internal sealed class InMemoryOutboundQueue(TimeProvider time, StateChanges chan
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            TaskCompletionSource waiting;
+            long seen;
             TimeSpan wait;
             lock (_sync)
             {
@@ -85,18 +86,29 @@ internal sealed class InMemoryOutboundQueue(TimeProvider time, StateChanges chan
                     return null;
                 }
 
-                var nextDue = _dueAt.Values.Where(d => d > now).Append(deadline).Min();
-                wait = nextDue - now;
-
-                // Continuations inline on purpose: whoever wakes the receiver (a publish, the clock) runs the worker's reply.
-                waiting = _waiting = new TaskCompletionSource();
+                wait = _dueAt.Values.Where(d => d > now).Append(deadline).Min() - now;
+                seen = _version;
             }
 
-            changes.Notify();
+            // Continuations inline on purpose: whoever wakes the receiver (a publish, the clock) runs the worker's reply.
+            // Idle only once the timer exists, so that a test that advances the clock on Idle cannot get ahead of it.
+            var waiting = new TaskCompletionSource();
             using (time.CreateTimer(static w => ((TaskCompletionSource)w!).TrySetResult(), waiting, wait, Timeout.InfiniteTimeSpan))
             using (cancellationToken.Register(static w => ((TaskCompletionSource)w!).TrySetResult(), waiting))
             {
-                await waiting.Task;
+                bool parked;
+                lock (_sync)
+                {
+                    // A change since the look above: look again instead of waiting for a wake-up that has already been.
+                    parked = _version == seen;
+                    _waiting = parked ? waiting : null;
+                }
+
+                if (parked)
+                {
+                    changes.Notify();
+                    await waiting.Task;
+                }
             }
         }
     }
@@ -169,6 +181,7 @@ internal sealed class InMemoryOutboundQueue(TimeProvider time, StateChanges chan
         TaskCompletionSource? waiting;
         lock (_sync)
         {
+            _version++;
             waiting = _waiting;
             _waiting = null;
         }

@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Options;
 using SmsGateway.Core.Sending.Queue;
@@ -14,7 +13,7 @@ namespace SmsGateway.Core.Tests.Sending.Worker.Support;
 
 /// <summary>
 /// The real worker, processor and circuit over in-memory doubles of the queue, the store and the modem, all on one
-/// <see cref="FakeTimeProvider"/>. A restart is a new worker over the same queue and store.
+/// fake clock (<see cref="ObservedClock"/>). A restart is a new worker over the same queue and store.
 /// </summary>
 internal sealed class WorkerRig : IAsyncDisposable
 {
@@ -24,6 +23,7 @@ internal sealed class WorkerRig : IAsyncDisposable
 
     public WorkerRig(OutboundOptions options)
     {
+        Time = new ObservedClock(Changes);
         Options = options;
         Store = new GatedMessageStore(new InMemoryMessageStore(), Changes);
         Queue = new InMemoryOutboundQueue(Time, Changes);
@@ -34,7 +34,7 @@ internal sealed class WorkerRig : IAsyncDisposable
             Queue, new MessageUpdater(Store, Time), Circuit, new InMemoryPartReferenceIndex(), wrapped, Time, NullLogger<OutboundProcessor>.Instance);
     }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero));
+    public ObservedClock Time { get; }
 
     public StateChanges Changes { get; } = new();
 
