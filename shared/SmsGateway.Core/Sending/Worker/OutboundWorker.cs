@@ -31,8 +31,9 @@ public sealed partial class OutboundWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // A stop lets the SMS on the air finish and its outcome be recorded, for up to Outbound:StopGrace, rather
-        // than cutting it off in the ambiguous window (a resend after the restart, or an "unknown").
-        using var sendStop = new CancellationTokenSource();
+        // than cutting it off in the ambiguous window (a resend after the restart, or an "unknown"). Made with the
+        // TimeProvider, so CancelAfter times the grace on that clock (a test's fake one too), not on a system timer.
+        using var sendStop = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
         await using var graceOnStop = stoppingToken.Register(() => sendStop.CancelAfter(options.Value.StopGrace));
         var sendToken = sendStop.Token;
         PreparedSend? next = null;
@@ -58,6 +59,13 @@ public sealed partial class OutboundWorker(
 
                         await Task.Delay(CircuitPoll, time, stoppingToken);
                         continue;
+                    }
+
+                    // Under at-most-once "sending" must mean "handed to the modem": the next item is marked only once the
+                    // previous outcome is durable, or a crash in between leaves it "unknown" though it never left.
+                    if (options.Value.AfterCrash == AfterCrashPolicy.Unknown)
+                    {
+                        await recorded;
                     }
 
                     var current = next ?? await ReceiveAsync(MaxWait, stoppingToken);
