@@ -93,7 +93,7 @@ public sealed partial class InboundAssembler : IInboundSmsSink
 
     private async Task StoreLockedAsync(InboundSmsPart sms, List<InboundMessage> created, CancellationToken cancellationToken)
     {
-        var multipart = InboundPartIdentity.IsMultipart(sms);
+        var concat = InboundPartIdentity.IsMultipart(sms) ? sms.Concat : null;
         var part = new InboundPartRecord
         {
             Id = InboundPartIdentity.PartId(sms),
@@ -103,8 +103,8 @@ public sealed partial class InboundAssembler : IInboundSmsSink
             ReceivedAt = _time.GetUtcNow(),
             Text = sms.Text,
             Pdu = sms.Pdu,
-            PartNumber = multipart ? sms.Concat!.PartNumber : 1,
-            PartCount = multipart ? sms.Concat!.PartCount : 1,
+            PartNumber = concat?.PartNumber ?? 1,
+            PartCount = concat?.PartCount ?? 1,
         };
 
         if (await _store.GetPartAsync(part.SetKey, part.Id, cancellationToken) is { } existing)
@@ -114,7 +114,7 @@ public sealed partial class InboundAssembler : IInboundSmsSink
             return;
         }
 
-        if (!multipart)
+        if (concat is null)
         {
             await StoreStandaloneAsync(part, fragmentOf: null, created, cancellationToken);
             return;

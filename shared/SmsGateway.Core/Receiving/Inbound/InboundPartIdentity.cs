@@ -28,8 +28,8 @@ public static class InboundPartIdentity
     /// The parts of one multipart SMS share sender, concat reference and part count; a plain SMS has a
     /// key of its own sender.
     /// </summary>
-    public static string SetKey(InboundSmsPart part) => IsMultipart(part)
-        ? string.Create(CultureInfo.InvariantCulture, $"{part.Sender}|{part.Concat!.Reference}|{part.Concat.PartCount}")
+    public static string SetKey(InboundSmsPart part) => IsMultipart(part) && part.Concat is { } concat
+        ? string.Create(CultureInfo.InvariantCulture, $"{part.Sender}|{concat.Reference}|{concat.PartCount}")
         : $"{part.Sender}|single";
 
     /// <summary>

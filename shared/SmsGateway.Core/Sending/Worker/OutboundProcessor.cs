@@ -131,7 +131,7 @@ public sealed partial class OutboundProcessor
                 ConcatReference = prepared.Destination.ConcatReference,
                 PartsAlreadySent = prepared.Destination.PartReferences.Count,
             };
-            return new SendOutcome(await _modem.SendAsync(sms, cancellationToken), null);
+            return new SendOutcome.Sent(await _modem.SendAsync(sms, cancellationToken));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -141,7 +141,7 @@ public sealed partial class OutboundProcessor
         {
             var failure = ex as SmsSendException ?? new SmsSendException(SendFailureKind.Transient, ex.Message, null, ex);
             activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, failure.Kind.ToString());
-            return new SendOutcome(null, failure);
+            return new SendOutcome.Failed(failure);
         }
     }
 
@@ -152,14 +152,16 @@ public sealed partial class OutboundProcessor
     /// propagates, the item stays <c>sending</c> and comes back after its lock under <c>Outbound:AfterCrash</c>,
     /// never retried as if it had not left.
     /// </summary>
-    public async Task<QueueSettlement> RecordAsync(PreparedSend prepared, SendOutcome outcome, CancellationToken cancellationToken)
+    public Task<QueueSettlement> RecordAsync(PreparedSend prepared, SendOutcome outcome, CancellationToken cancellationToken) => outcome switch
+    {
+        SendOutcome.Sent(var receipt) => RecordSentAsync(prepared, receipt, cancellationToken),
+        SendOutcome.Failed(var failure) => RecordFailureAsync(prepared, failure, cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome.GetType().Name, "Unknown send outcome."),
+    };
+
+    private async Task<QueueSettlement> RecordSentAsync(PreparedSend prepared, SmsSendReceipt receipt, CancellationToken cancellationToken)
     {
         var item = prepared.Lease.Message;
-        if (outcome.Receipt is not { } receipt)
-        {
-            return await RecordFailureAsync(prepared, outcome.Failure!, cancellationToken);
-        }
-
         var earlier = prepared.Destination.PartReferences;
         await RecordReferencesAsync(item, earlier.Count, receipt.PartReferences, receipt.SentAt, cancellationToken);
         IReadOnlyList<int> references = [.. earlier, .. receipt.PartReferences];
