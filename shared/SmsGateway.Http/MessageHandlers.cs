@@ -50,7 +50,9 @@ public static class MessageHandlers
         }
 
         var key = request.Headers.TryGetValue(IdempotencyKeyHeader, out var values) ? values.ToString() : null;
-        var result = await intake.SubmitAsync(new SendMessageCommand(body.To, body.Text, priority, key), cancellationToken);
+        // The authenticated client, where the host has one: the daily cap counts its messages again after a restart.
+        var client = request.HttpContext.User.Identity is { IsAuthenticated: true, Name: { } name } ? name : null;
+        var result = await intake.SubmitAsync(new SendMessageCommand(body.To, body.Text, priority, key, Client: client), cancellationToken);
         return result switch
         {
             IntakeResult.Accepted { Message: var message } =>

@@ -4,7 +4,6 @@ using SmsGateway.Core.Receiving.Bridge;
 using SmsGateway.Core.Sending.DeliveryReports;
 using SmsGateway.Core.Receiving.Inbound;
 using SmsGateway.Core.Outbox;
-using SmsGateway.Core.Sending.Policy;
 using SmsGateway.Core.Sending.Queue;
 using SmsGateway.Core.Sending.Records;
 using SmsGateway.Core.Storage;
@@ -39,7 +38,7 @@ public static class EmbeddedStorageServiceCollectionExtensions
         services.AddSingleton<IOutbox>(sp => new SqliteOutbox(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IChatInbox>(sp => new SqliteChatInbox(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IChatBridgeStore>(sp => new SqliteChatBridgeStore(sp.GetRequiredService<SqliteDatabase>()));
-        services.AddSingleton<ILimitJournal>(sp => new SqliteLimitJournal(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IMessageHistory>(sp => new SqliteMessageHistory(sp.GetRequiredService<SqliteDatabase>()));
 
         return services;
     }

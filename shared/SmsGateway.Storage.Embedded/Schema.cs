@@ -124,15 +124,7 @@ internal static class Schema
             message_id INTEGER NOT NULL,
             text TEXT NOT NULL
         );
-        CREATE TABLE IF NOT EXISTS limit_entries (
-            kind TEXT NOT NULL,
-            key TEXT NOT NULL,
-            reference TEXT NOT NULL,
-            at INTEGER NOT NULL,
-            count INTEGER NOT NULL,
-            PRIMARY KEY (kind, key, reference)
-        );
-        CREATE INDEX IF NOT EXISTS limit_entries_at ON limit_entries (kind, at);
+        DROP TABLE IF EXISTS limit_entries;
         CREATE TABLE IF NOT EXISTS storage_probe (
             id INTEGER PRIMARY KEY,
             at INTEGER NOT NULL

@@ -37,6 +37,14 @@ public sealed class SqliteMessageStore(SqliteDatabase db, TimeProvider time) : I
             return CreateOutcome.New;
         }, cancellationToken);
 
+    public Task<CreateOutcome.KeyClaimed?> FindClaimAsync(string key, CancellationToken cancellationToken)
+    {
+        using var connection = db.Open();
+        using var command = SqliteCommands.Create(connection, null, "SELECT message_id, request_hash FROM idempotency_keys WHERE key = $key", ("$key", key));
+        using var reader = command.ExecuteReader();
+        return Task.FromResult(reader.Read() ? new CreateOutcome.KeyClaimed(reader.GetString(0), reader.GetString(1)) : null);
+    }
+
     public Task<StoredMessage?> GetAsync(string id, CancellationToken cancellationToken)
     {
         using var connection = db.Open();

@@ -122,6 +122,18 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FindClaim_NamesTheMessageAndHashThatHoldTheKey_OrNothing()
+    {
+        var message = NewMessage();
+        await Store.CreateAsync(message, new IdempotencyClaim("key-found", "hash-1"), CancellationToken.None);
+
+        var found = await Store.FindClaimAsync("key-found", CancellationToken.None);
+
+        Assert.Equal(new CreateOutcome.KeyClaimed(message.Id, "hash-1"), found);
+        Assert.Null(await Store.FindClaimAsync("key-never-used", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Create_TenConcurrentRequestsWithOneKey_ExactlyOneIsCreated()
     {
         var messages = Enumerable.Range(0, 10).Select(_ => NewMessage()).ToList();

@@ -1,16 +1,16 @@
 using SmsGateway.Core.Sending.Policy;
+using SmsGateway.Core.Sending.Records;
 
 namespace SmsGateway.Agent.Security;
 
 /// <summary>
-/// How many SMS (destinations) each API client had accepted today (UTC), journaled in the gateway's
-/// database so that a restart does not reset the day's count. A replayed message (same
-/// Idempotency-Key) is counted once.
+/// How many SMS (destinations) each API client had accepted today (UTC), kept in memory. The day's count is rebuilt
+/// from the stored messages (each carries its client) the first time a day is asked about, so a restart — kill -9
+/// included — does not reset it, and counting a request writes nothing beside the message itself. A replayed
+/// message (same Idempotency-Key) is counted once.
 /// </summary>
-public sealed class DailySendLedger(TimeProvider time, ILimitJournal? journal = null)
+public sealed class DailySendLedger(TimeProvider time, IMessageHistory? history = null)
 {
-    public const string JournalKind = "key-day";
-
     private readonly Dictionary<string, Usage> _usage = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private DateOnly? _loadedDay;
@@ -36,17 +36,12 @@ public sealed class DailySendLedger(TimeProvider time, ILimitJournal? journal = 
     {
         if (client.DailyCap <= 0)
         {
-            // No cap, nothing to keep: spares a journal write per message.
             return;
         }
 
         lock (_lock)
         {
-            var now = time.GetUtcNow();
-            if (Today(client.Name, now).Add(messageId, destinations))
-            {
-                journal?.Append(new LimitEntry(JournalKind, client.Name, messageId, now, destinations));
-            }
+            Today(client.Name, time.GetUtcNow()).Add(messageId, destinations);
         }
     }
 
@@ -62,24 +57,29 @@ public sealed class DailySendLedger(TimeProvider time, ILimitJournal? journal = 
         return usage;
     }
 
-    // The day's journal, read once per UTC day (a restart reads it again).
+    // The day's messages, read once per UTC day (a restart reads them again).
     private void LoadOnce(DateOnly day)
     {
-        if (journal is null || _loadedDay == day)
+        if (history is null || _loadedDay == day)
         {
             return;
         }
 
         _loadedDay = day;
         var midnight = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        foreach (var entry in journal.Read(JournalKind, midnight))
+        foreach (var message in history.ReadCreatedSince(midnight))
         {
-            if (!_usage.TryGetValue(entry.Key, out var usage) || usage.Day != day)
+            if (message.Client is not { } client)
             {
-                _usage[entry.Key] = usage = new Usage(day);
+                continue;
             }
 
-            usage.Add(entry.Reference, entry.Count);
+            if (!_usage.TryGetValue(client, out var usage) || usage.Day != day)
+            {
+                _usage[client] = usage = new Usage(day);
+            }
+
+            usage.Add(message.Id, ChargedDestinations.Of(message).Count());
         }
     }
 
@@ -91,15 +91,12 @@ public sealed class DailySendLedger(TimeProvider time, ILimitJournal? journal = 
 
         public int Count { get; private set; }
 
-        public bool Add(string messageId, int destinations)
+        public void Add(string messageId, int destinations)
         {
-            if (!_messageIds.Add(messageId))
+            if (_messageIds.Add(messageId))
             {
-                return false;
+                Count += destinations;
             }
-
-            Count += destinations;
-            return true;
         }
     }
 }

@@ -9,8 +9,8 @@ namespace SmsGateway.Azure.Tables;
 /// The per-number hourly count in table <c>destinationcounts</c>, shared by every Functions instance: one
 /// partition per number (its SHA-256, so the table holds no phone numbers), one row per fixed hour
 /// (<c>yyyyMMddHH</c>, UTC) whose <c>Count</c> only grows, through the ETag. The sliding hour is estimated
-/// from the current and the previous row (<see cref="HourWindow"/>). Per destination that is one query and
-/// one write (more only when instances race for the same number).
+/// from the current and the previous row (<see cref="HourWindow"/>). Per destination that is one query at the check
+/// and one write once the request is stored (more only when instances race for the same number).
 /// </summary>
 public sealed class TableDestinationCounter(AzureTables tables, TimeProvider time) : ISharedDestinationCounter
 {
@@ -18,28 +18,27 @@ public sealed class TableDestinationCounter(AzureTables tables, TimeProvider tim
 
     private const int MaxTries = 10;
 
-    public async Task<LimitedNumber?> TryCountAsync(IReadOnlyList<string> numbers, int perHour, CancellationToken cancellationToken)
+    public async Task<SharedDestinationCheck> CheckAsync(IReadOnlyList<string> numbers, int perHour, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(numbers);
         var table = await tables.GetAsync(TableName, cancellationToken);
         var now = time.GetUtcNow();
         var distinct = numbers.Distinct(StringComparer.Ordinal).ToList();
 
-        // All numbers are checked before any is counted, so a refused request uses no number's share. Two
-        // requests racing for a number's last place may both pass: the count is a brake, not a ledger. The
-        // numbers are independent rows, so each step asks for all of them at once (a request has up to 100).
+        // All numbers are checked before any is counted, so a refused request uses no number's share; the count is
+        // written only once intake stored the request. The numbers are independent rows, so each step asks for all
+        // of them at once (a request has up to 100).
         var rows = await Task.WhenAll(distinct.Select(async number => (Number: number, Read: await ReadAsync(table, number, now, cancellationToken))));
         foreach (var (number, (previous, current)) in rows)
         {
             var count = current?.GetInt64("Count") ?? 0;
             if (!HourWindow.HasRoom(previous, count, perHour, now))
             {
-                return new LimitedNumber(number, HourWindow.RetryAfter(previous, count, perHour, now));
+                return TableDestinationCheck.Refused(new LimitedNumber(number, HourWindow.RetryAfter(previous, count, perHour, now)));
             }
         }
 
-        await Task.WhenAll(rows.Select(row => IncrementAsync(table, row.Number, row.Read.Current, now, cancellationToken)));
-        return null;
+        return TableDestinationCheck.Passed(cancel => Task.WhenAll(rows.Select(row => IncrementAsync(table, row.Number, row.Read.Current, now, cancel))));
     }
 
     public async Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken)

@@ -51,6 +51,15 @@ public sealed partial class TableMessageStore(AzureTables tables, TimeProvider t
         }
     }
 
+    public async Task<CreateOutcome.KeyClaimed?> FindClaimAsync(string key, CancellationToken cancellationToken)
+    {
+        var keys = await tables.GetAsync(IdempotencyTable, cancellationToken);
+        var existing = await keys.GetEntityIfExistsAsync<TableEntity>(TableKeys.Hash(key), ClaimRowKey, cancellationToken: cancellationToken);
+        return existing.HasValue && existing.Value is { } holder
+            ? new CreateOutcome.KeyClaimed(holder.GetString("MessageId"), holder.GetString("RequestHash"))
+            : null;
+    }
+
     public async Task<StoredMessage?> GetAsync(string id, CancellationToken cancellationToken)
     {
         if (!TableKeys.IsValid(id))

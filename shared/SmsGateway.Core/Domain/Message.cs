@@ -32,6 +32,12 @@ public sealed record Message
     /// <summary>Free-form context of the origin, e.g. the Telegram chat that asked for this SMS.</summary>
     public string? OriginContext { get; init; }
 
+    /// <summary>
+    /// The API client (key name) that sent it, when one did. The per-key daily cap is counted again from these
+    /// records after a restart, so it needs no journal of its own.
+    /// </summary>
+    public string? Client { get; init; }
+
     public MessageStatus Status => MessageStatusRules.Aggregate(Destinations.Select(d => d.Status).ToList());
 
     /// <summary>Creates a new message id: a UUIDv7, so ids sort by creation time.</summary>

@@ -18,6 +18,8 @@ public sealed class SentGatedMessageStore(IMessageStore inner) : IMessageStore
     public Task<CreateOutcome> CreateAsync(Message message, IdempotencyClaim? claim, CancellationToken cancellationToken) =>
         inner.CreateAsync(message, claim, cancellationToken);
 
+    public Task<CreateOutcome.KeyClaimed?> FindClaimAsync(string key, CancellationToken cancellationToken) => inner.FindClaimAsync(key, cancellationToken);
+
     public Task<StoredMessage?> GetAsync(string id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
 
     public async Task<string> UpdateAsync(Message message, string etag, CancellationToken cancellationToken)

@@ -25,10 +25,10 @@ public sealed class TableDestinationCounterTests(AzuriteFixture azurite)
         var first = Instance();
         var second = Instance();
 
-        Assert.Null(await first.TryCountAsync([German], 3, CancellationToken.None));
-        Assert.Null(await second.TryCountAsync([German], 3, CancellationToken.None));
-        Assert.Null(await first.TryCountAsync([German], 3, CancellationToken.None));
-        var refused = await second.TryCountAsync([German], 3, CancellationToken.None);
+        Assert.Null(await first.CheckAndCountAsync([German], 3, CancellationToken.None));
+        Assert.Null(await second.CheckAndCountAsync([German], 3, CancellationToken.None));
+        Assert.Null(await first.CheckAndCountAsync([German], 3, CancellationToken.None));
+        var refused = await second.CheckAndCountAsync([German], 3, CancellationToken.None);
 
         Assert.NotNull(refused);
         Assert.Equal(German, refused.Number);
@@ -41,11 +41,28 @@ public sealed class TableDestinationCounterTests(AzuriteFixture azurite)
     public async Task OneNumberAtItsLimit_CountsNoneOfTheOthers()
     {
         var counter = Instance();
-        Assert.Null(await counter.TryCountAsync([German], 1, CancellationToken.None));
+        Assert.Null(await counter.CheckAndCountAsync([German], 1, CancellationToken.None));
 
-        Assert.Equal(German, (await counter.TryCountAsync([Austrian, German], 1, CancellationToken.None))?.Number);
+        Assert.Equal(German, (await counter.CheckAndCountAsync([Austrian, German], 1, CancellationToken.None))?.Number);
 
-        Assert.Null(await counter.TryCountAsync([Austrian], 1, CancellationToken.None));
+        Assert.Null(await counter.CheckAndCountAsync([Austrian], 1, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ACheckThatIsNotCounted_CostsNothing()
+    {
+        var counter = Instance();
+
+        // Checked but never counted: a request that was then replayed or refused by the queue.
+        for (var i = 0; i < 5; i++)
+        {
+            var check = await counter.CheckAsync([German], 1, CancellationToken.None);
+            Assert.Null(check.Limited);
+        }
+
+        Assert.Empty(await RowsAsync());
+        Assert.Null(await counter.CheckAndCountAsync([German], 1, CancellationToken.None));
+        Assert.NotNull(await counter.CheckAndCountAsync([German], 1, CancellationToken.None));
     }
 
     [Fact]
@@ -54,19 +71,19 @@ public sealed class TableDestinationCounterTests(AzuriteFixture azurite)
         var counter = Instance();
         for (var i = 0; i < 4; i++)
         {
-            Assert.Null(await counter.TryCountAsync([German], 4, CancellationToken.None));
+            Assert.Null(await counter.CheckAndCountAsync([German], 4, CancellationToken.None));
         }
 
         // Half-way through the next hour the previous hour's 4 count as 2: two more fit, then the number waits
         // until the previous hour's weight has faded to 1 (three quarters through).
         _time.Advance(TimeSpan.FromMinutes(90));
-        Assert.Null(await counter.TryCountAsync([German], 4, CancellationToken.None));
-        Assert.Null(await counter.TryCountAsync([German], 4, CancellationToken.None));
-        var refused = await counter.TryCountAsync([German], 4, CancellationToken.None);
+        Assert.Null(await counter.CheckAndCountAsync([German], 4, CancellationToken.None));
+        Assert.Null(await counter.CheckAndCountAsync([German], 4, CancellationToken.None));
+        var refused = await counter.CheckAndCountAsync([German], 4, CancellationToken.None);
         Assert.Equal(TimeSpan.FromMinutes(15), refused?.RetryAfter);
 
         _time.Advance(TimeSpan.FromMinutes(15));
-        Assert.Null(await counter.TryCountAsync([German], 4, CancellationToken.None));
+        Assert.Null(await counter.CheckAndCountAsync([German], 4, CancellationToken.None));
     }
 
     [Fact]
@@ -74,7 +91,7 @@ public sealed class TableDestinationCounterTests(AzuriteFixture azurite)
     {
         var counters = Enumerable.Range(0, 4).Select(_ => Instance()).ToList();
 
-        var refused = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => counters[i % 4].TryCountAsync([German], 100, CancellationToken.None)));
+        var refused = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => counters[i % 4].CheckAndCountAsync([German], 100, CancellationToken.None)));
 
         Assert.All(refused, Assert.Null);
         var row = Assert.Single(await RowsAsync());
@@ -85,9 +102,9 @@ public sealed class TableDestinationCounterTests(AzuriteFixture azurite)
     public async Task TheTableHoldsNoPhoneNumber_AndPurgeForgetsOldHours()
     {
         var counter = Instance();
-        await counter.TryCountAsync([German], 10, CancellationToken.None);
+        await counter.CheckAndCountAsync([German], 10, CancellationToken.None);
         _time.Advance(TimeSpan.FromHours(3));
-        await counter.TryCountAsync([German], 10, CancellationToken.None);
+        await counter.CheckAndCountAsync([German], 10, CancellationToken.None);
 
         Assert.All(await RowsAsync(), row => Assert.DoesNotContain("15112345678", row.PartitionKey + row.RowKey, StringComparison.Ordinal));
         Assert.Equal(1, await counter.PurgeAsync(_time.GetUtcNow() - TimeSpan.FromHours(2), CancellationToken.None));

@@ -35,9 +35,38 @@ public sealed class SharedDestinationLimitTests(AzuriteFixture azurite)
         Assert.Equal(202, (await SendAsync(second, ToAustrian)).Status);
     }
 
-    private static async Task<TestResponse> SendAsync(CloudHost host, string body)
+    [Fact]
+    public async Task RetriesOfOneIdempotencyKey_OnEitherInstance_AreReplayed_AndChargeTheNumberOnce()
     {
-        var request = host.Request("POST", "/api/messages", body);
+        var settings = new Dictionary<string, string?> { ["Tables:TablePrefix"] = TestTables.NewPrefix(), ["Sms:PerDestinationPerHour"] = "2" };
+        await using var first = await CloudHost.StartAsync(azurite, overrides: settings);
+        await using var second = await CloudHost.StartAsync(azurite, overrides: settings);
+
+        var accepted = await SendAsync(first, ToGerman, "key-1");
+        for (var i = 0; i < 5; i++)
+        {
+            var replay = await SendAsync(i % 2 == 0 ? second : first, ToGerman, "key-1");
+            Assert.Equal(202, replay.Status);
+            Assert.Equal(Id(accepted), Id(replay));
+        }
+
+        // Only the first request used a share: one more fits, and then the number is at its limit...
+        Assert.Equal(202, (await SendAsync(second, ToGerman, "key-2")).Status);
+        Assert.Equal(429, (await SendAsync(first, ToGerman, "key-3")).Status);
+
+        // ...where a retry of an accepted request is still answered as before.
+        var atLimit = await SendAsync(second, ToGerman, "key-1");
+        Assert.Equal(202, atLimit.Status);
+        Assert.Equal(Id(accepted), Id(atLimit));
+    }
+
+    private static string? Id(TestResponse response) =>
+        System.Text.Json.JsonDocument.Parse(response.Body).RootElement.GetProperty("id").GetString();
+
+    private static async Task<TestResponse> SendAsync(CloudHost host, string body, string? idempotencyKey = null)
+    {
+        var headers = idempotencyKey is null ? [] : new[] { ("Idempotency-Key", idempotencyKey) };
+        var request = host.Request("POST", "/api/messages", body, headers: headers);
         var result = await host.Function<MessageFunctions>().SendAsync(request, CancellationToken.None);
         return await CloudHost.ExecuteAsync(request, result);
     }

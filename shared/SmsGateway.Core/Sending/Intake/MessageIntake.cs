@@ -7,6 +7,7 @@ using SmsGateway.Core.Sending.Policy;
 using SmsGateway.Core.Sending.Queue;
 using SmsGateway.Core.Sending.Records;
 using SmsGateway.Core.Telemetry;
+using SmsGateway.Core.Text;
 
 namespace SmsGateway.Core.Sending.Intake;
 
@@ -54,42 +55,70 @@ public sealed partial class MessageIntake
     {
         using var activity = GatewayTelemetry.StartIntake();
         var validation = new SendMessageValidator(_numbers, _options, _destinations).Validate(command);
-        if (validation.Errors.Count > 0)
+        if (validation.Errors.Count > 0 || validation.TextInfo is not { } textInfo)
         {
             return new IntakeResult.Invalid(validation.Errors);
         }
 
-        if (await _destinations.AdmitAsync(validation.Numbers, cancellationToken) is { } limited)
+        var message = NewMessage(command, validation.Numbers, textInfo);
+        var claim = command.IdempotencyKey is null
+            ? null
+            : new IdempotencyClaim(command.IdempotencyKey, RequestHash.Compute(validation.Numbers, message.Text, command.Priority));
+
+        // Refuse before storing anything: a message we cannot queue must not be accepted. A retry of a request that
+        // was accepted is answered as before, though: it asks for nothing new.
+        if (_queue.Capacity is { } capacity && (await _queue.CountAsync(cancellationToken)).Depth + message.Destinations.Count > capacity)
         {
-            return new IntakeResult.RateLimited(new Dictionary<string, string[]> { ["to"] = [limited.Message] }, limited.RetryAfter);
+            return await ReplayOrAsync(message, claim, QueueFull(QueueFullRetryAfter), cancellationToken);
         }
 
+        var admission = await _destinations.AdmitAsync(validation.Numbers, cancellationToken);
+        if (admission is not DestinationAdmission.Admitted admitted)
+        {
+            var refusal = ((DestinationAdmission.Refused)admission).Refusal;
+            var limited = new IntakeResult.RateLimited(new Dictionary<string, string[]> { ["to"] = [refusal.Message] }, refusal.RetryAfter);
+            return await ReplayOrAsync(message, claim, limited, cancellationToken);
+        }
+
+        var stored = await StoreAndQueueAsync(message, claim, cancellationToken);
+        if (stored is IntakeResult.Accepted)
+        {
+            await admitted.CommitAsync(cancellationToken);
+            LogAccepted(_logger, message.Id, message.Destinations.Count, message.Segments);
+            activity?.SetTag("sms.message_id", message.Id);
+            _metrics.Accepted(message.Destinations.Count, message.Origin);
+        }
+        else
+        {
+            // Replayed, or refused by the queue after all: nothing new was stored, so nothing is charged.
+            admitted.Release();
+        }
+
+        return stored;
+    }
+
+    private Message NewMessage(SendMessageCommand command, IReadOnlyList<string> numbers, SmsTextInfo textInfo)
+    {
         var now = _time.GetUtcNow();
-        var text = command.Text!;
-        var message = new Message
+        return new Message
         {
             Id = Message.NewId(now),
-            Text = text,
-            Destinations = validation.Numbers.Select(Destination.Sms).ToArray(),
+            Text = command.Text ?? string.Empty,
+            Destinations = numbers.Select(Destination.Sms).ToArray(),
             Priority = command.Priority,
             Origin = command.Origin,
             OriginContext = command.OriginContext,
+            Client = command.Client,
             IdempotencyKey = command.IdempotencyKey,
-            Encoding = validation.TextInfo!.Encoding,
-            Segments = validation.TextInfo.Segments,
+            Encoding = textInfo.Encoding,
+            Segments = textInfo.Segments,
             CreatedAt = now,
             UpdatedAt = now,
         };
+    }
 
-        // Refuse before storing anything: a message we cannot queue must not be accepted.
-        if (_queue.Capacity is { } capacity && (await _queue.CountAsync(cancellationToken)).Depth + message.Destinations.Count > capacity)
-        {
-            return QueueFull(QueueFullRetryAfter);
-        }
-
-        var claim = command.IdempotencyKey is null
-            ? null
-            : new IdempotencyClaim(command.IdempotencyKey, RequestHash.Compute(validation.Numbers, text, command.Priority));
+    private async Task<IntakeResult> StoreAndQueueAsync(Message message, IdempotencyClaim? claim, CancellationToken cancellationToken)
+    {
         var created = await _store.CreateAsync(message, claim, cancellationToken);
         if (created is CreateOutcome.KeyClaimed claimed)
         {
@@ -101,7 +130,7 @@ public sealed partial class MessageIntake
         {
             using var publish = GatewayTelemetry.StartPublish();
             var items = message.Destinations
-                .Select((d, i) => new QueueItem { MessageId = message.Id, DestinationIndex = i, To = d.Address, Text = text, Priority = message.Priority, TraceParent = GatewayTelemetry.CurrentTraceParent() })
+                .Select((d, i) => new QueueItem { MessageId = message.Id, DestinationIndex = i, To = d.Address, Text = message.Text, Priority = message.Priority, TraceParent = GatewayTelemetry.CurrentTraceParent() })
                 .ToList();
             await _queue.PublishAsync(items, null, cancellationToken);
         }
@@ -114,13 +143,21 @@ public sealed partial class MessageIntake
             return QueueFull(full.RetryAfter);
         }
 
-        LogAccepted(_logger, message.Id, message.Destinations.Count, message.Segments);
-        activity?.SetTag("sms.message_id", message.Id);
-        _metrics.Accepted(message.Destinations.Count, message.Origin);
         return new IntakeResult.Accepted(message);
     }
 
     private static IntakeResult.QueueFull QueueFull(TimeSpan retryAfter) => new(retryAfter);
+
+    // A refusal is only for a request that asks for something new: the retry of an accepted request is replayed.
+    private async Task<IntakeResult> ReplayOrAsync(Message candidate, IdempotencyClaim? claim, IntakeResult refusal, CancellationToken cancellationToken)
+    {
+        if (claim is null || await _store.FindClaimAsync(claim.Key, cancellationToken) is not { } claimed)
+        {
+            return refusal;
+        }
+
+        return await ReplayAsync(candidate, claim, claimed, cancellationToken);
+    }
 
     private async Task<IntakeResult> ReplayAsync(Message candidate, IdempotencyClaim claim, CreateOutcome.KeyClaimed claimed, CancellationToken cancellationToken)
     {
@@ -148,7 +185,7 @@ public sealed partial class MessageIntake
         var failed = stored.Message with
         {
             Destinations = stored.Message.Destinations
-                .Select(d => d.MoveTo(DestinationStatus.Failed) with { Error = "The outbound queue was full." })
+                .Select(d => d.MoveTo(DestinationStatus.Failed) with { Error = ChargedDestinations.UnqueuedError })
                 .ToArray(),
         };
         await _store.UpdateAsync(failed, stored.ETag, cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PhoneNumbers;
 using SmsGateway.Core.Modem;
 using SmsGateway.Core.Phone;
+using SmsGateway.Core.Sending.Records;
 
 namespace SmsGateway.Core.Sending.Policy;
 
@@ -28,21 +29,21 @@ public sealed partial class DestinationPolicy
     private int _loggedDefault = LoggedNothing;
 
     // The modem's SIM gives the default country; a host without a modem (the cloud intake) has none.
-    // The journal keeps the per-number counts across restarts where the host has one (the standalone agent);
-    // a host that scales out (the cloud intake) counts in a shared store instead of in memory.
+    // The message history rebuilds the in-memory per-number counts at start where the host has one (the standalone
+    // agent); a host that scales out (the cloud intake) counts in a shared store instead of in memory.
     public DestinationPolicy(
         IOptions<DestinationPolicyOptions> options,
         TimeProvider time,
         ILogger<DestinationPolicy> logger,
         ISmsModem? modem = null,
-        ILimitJournal? journal = null,
+        IMessageHistory? history = null,
         ISharedDestinationCounter? shared = null)
     {
         _shared = shared;
         _options = options.Value;
         _modem = modem;
         _logger = logger;
-        _rate = new DestinationRateLimiter(_options.PerDestinationPerHour, time, journal);
+        _rate = new DestinationRateLimiter(_options.PerDestinationPerHour, time, history);
         _allCountries = _options.AllowedCountryCodes.Any(c => c.Trim() == "*");
         _countries = _options.AllowedCountryCodes
             .Select(c => CountryCodes.TryParse(c, out var code) ? code : 0)
@@ -72,30 +73,33 @@ public sealed partial class DestinationPolicy
         return null;
     }
 
-    /// <summary>Counts one SMS to each number, or returns why not when one is at its hourly limit (then nothing is counted).</summary>
-    public async ValueTask<DestinationRefusal?> AdmitAsync(IReadOnlyList<string> numbers, CancellationToken cancellationToken)
+    /// <summary>
+    /// Holds one SMS to each number, or refuses when one is at its hourly limit (then nothing is held). The caller
+    /// commits the admission once the request is stored and releases it otherwise, so only stored requests are charged.
+    /// </summary>
+    public async ValueTask<DestinationAdmission> AdmitAsync(IReadOnlyList<string> numbers, CancellationToken cancellationToken)
     {
-        string? limited;
-        TimeSpan retryAfter;
-        if (_shared is null || _options.PerDestinationPerHour <= 0)
+        if (_options.PerDestinationPerHour <= 0)
         {
-            if (_rate.TryAdmit(numbers, out limited, out retryAfter))
-            {
-                return null;
-            }
-        }
-        else if (await _shared.TryCountAsync(numbers, _options.PerDestinationPerHour, cancellationToken) is { } hit)
-        {
-            (limited, retryAfter) = (hit.Number, hit.RetryAfter);
-        }
-        else
-        {
-            return null;
+            return UnlimitedAdmission.Instance;
         }
 
-        var refusal = new DestinationRefusal(PhoneMask.Mask(limited), retryAfter, _options.PerDestinationPerHour);
+        if (_shared is null)
+        {
+            return _rate.TryHold(numbers, out var hold, out var limited)
+                ? new HeldAdmission(_rate, hold)
+                : Refuse(limited.Number, limited.RetryAfter);
+        }
+
+        var check = await _shared.CheckAsync(numbers, _options.PerDestinationPerHour, cancellationToken);
+        return check.Limited is { } hit ? Refuse(hit.Number, hit.RetryAfter) : new SharedAdmission(check, _logger);
+    }
+
+    private DestinationAdmission.Refused Refuse(string number, TimeSpan retryAfter)
+    {
+        var refusal = new DestinationRefusal(PhoneMask.Mask(number), retryAfter, _options.PerDestinationPerHour);
         LogDestinationLimited(_logger, refusal.MaskedNumber, _options.PerDestinationPerHour);
-        return refusal;
+        return new DestinationAdmission.Refused(refusal);
     }
 
     private bool IsCountryAllowed(int countryCode, out string allowed)

@@ -1,13 +1,15 @@
+using System.Diagnostics.CodeAnalysis;
+using SmsGateway.Core.Sending.Records;
+
 namespace SmsGateway.Core.Sending.Policy;
 
 /// <summary>
-/// At most <c>perHour</c> SMS to one number in any hour (a sliding window), counted in memory and, when
-/// the host has a <see cref="ILimitJournal"/>, journaled so that a restart picks the last hour up again.
+/// At most <c>perHour</c> SMS to one number in any hour (a sliding window), counted in memory. At first use the
+/// last hour is counted again from the stored messages (<see cref="IMessageHistory"/>), so a restart — even after
+/// kill -9 — hands out no fresh allowance, and counting costs no write of its own.
 /// </summary>
-internal sealed class DestinationRateLimiter(int perHour, TimeProvider time, ILimitJournal? journal = null)
+internal sealed class DestinationRateLimiter(int perHour, TimeProvider time, IMessageHistory? history = null)
 {
-    public const string JournalKind = "destination-hour";
-
     private static readonly TimeSpan Window = TimeSpan.FromHours(1);
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(10);
 
@@ -17,18 +19,13 @@ internal sealed class DestinationRateLimiter(int perHour, TimeProvider time, ILi
     private bool _loaded;
 
     /// <summary>
-    /// Counts one SMS to each of <paramref name="numbers"/>, or none of them when one is at its limit:
-    /// then <paramref name="limited"/> is that number and <paramref name="retryAfter"/> when it has room again.
+    /// Holds one SMS to each of <paramref name="numbers"/>, or none of them when one is at its limit: then
+    /// <paramref name="limited"/> is that number and when it has room again.
     /// </summary>
-    public bool TryAdmit(IReadOnlyList<string> numbers, out string? limited, out TimeSpan retryAfter)
+    public bool TryHold(IReadOnlyList<string> numbers, [NotNullWhen(true)] out DestinationHold? hold, [NotNullWhen(false)] out LimitedNumber? limited)
     {
+        hold = null;
         limited = null;
-        retryAfter = TimeSpan.Zero;
-        if (perHour <= 0)
-        {
-            return true;
-        }
-
         var now = time.GetUtcNow();
         lock (_lock)
         {
@@ -38,43 +35,78 @@ internal sealed class DestinationRateLimiter(int perHour, TimeProvider time, ILi
             {
                 if (_recent.TryGetValue(number, out var sent) && Trim(sent, now).Count >= perHour)
                 {
-                    limited = number;
-                    retryAfter = sent.Peek() + Window - now;
+                    limited = new LimitedNumber(number, sent.Peek() + Window - now);
                     return false;
                 }
             }
 
             foreach (var number in numbers)
             {
-                if (!_recent.TryGetValue(number, out var sent))
-                {
-                    _recent[number] = sent = new Queue<DateTimeOffset>();
-                }
-
-                sent.Enqueue(now);
-                journal?.Append(new LimitEntry(JournalKind, number, Guid.NewGuid().ToString("N"), now, 1));
+                Add(number, now);
             }
 
+            hold = new DestinationHold(numbers, now);
             return true;
+        }
+    }
+
+    /// <summary>Gives back what <paramref name="hold"/> counted.</summary>
+    public void Release(DestinationHold hold)
+    {
+        lock (_lock)
+        {
+            foreach (var number in hold.Numbers)
+            {
+                if (_recent.TryGetValue(number, out var sent))
+                {
+                    RemoveOne(sent, hold.At);
+                }
+            }
+        }
+    }
+
+    private void Add(string number, DateTimeOffset at)
+    {
+        if (!_recent.TryGetValue(number, out var sent))
+        {
+            _recent[number] = sent = new Queue<DateTimeOffset>();
+        }
+
+        sent.Enqueue(at);
+    }
+
+    // Rare (a replay or a refusal after the hold) and short (at most perHour entries), so a rebuild is fine.
+    private static void RemoveOne(Queue<DateTimeOffset> sent, DateTimeOffset at)
+    {
+        var kept = sent.ToList();
+        var index = kept.LastIndexOf(at);
+        if (index < 0)
+        {
+            return;
+        }
+
+        kept.RemoveAt(index);
+        sent.Clear();
+        foreach (var entry in kept)
+        {
+            sent.Enqueue(entry);
         }
     }
 
     private void LoadOnce(DateTimeOffset now)
     {
-        if (_loaded || journal is null)
+        if (_loaded || history is null)
         {
             return;
         }
 
         _loaded = true;
-        foreach (var entry in journal.Read(JournalKind, now - Window))
+        foreach (var message in history.ReadCreatedSince(now - Window))
         {
-            if (!_recent.TryGetValue(entry.Key, out var sent))
+            foreach (var destination in ChargedDestinations.Of(message))
             {
-                _recent[entry.Key] = sent = new Queue<DateTimeOffset>();
+                Add(destination.Address, message.CreatedAt);
             }
-
-            sent.Enqueue(entry.At);
         }
     }
 

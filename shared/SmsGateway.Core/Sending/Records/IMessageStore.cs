@@ -14,6 +14,13 @@ public interface IMessageStore
     /// </summary>
     Task<CreateOutcome> CreateAsync(Message message, IdempotencyClaim? claim, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The message that holds idempotency key <paramref name="key"/> and the hash of the request that claimed it;
+    /// null when nobody holds it. Lets a retry of an accepted request be replayed even when a new request would be
+    /// refused (a limit reached, the queue full).
+    /// </summary>
+    Task<CreateOutcome.KeyClaimed?> FindClaimAsync(string key, CancellationToken cancellationToken);
+
     /// <summary>Reads a message; null when there is none with that id.</summary>
     Task<StoredMessage?> GetAsync(string id, CancellationToken cancellationToken);
 

@@ -9,6 +9,7 @@ namespace SmsGateway.Core.Tests.Sending.DeliveryReports;
 internal sealed class InMemoryMessageStore : IMessageStore
 {
     private readonly ConcurrentDictionary<string, StoredMessage> _messages = new();
+    private readonly ConcurrentDictionary<string, CreateOutcome.KeyClaimed> _claims = new(StringComparer.Ordinal);
 
     public Message this[string id] => _messages[id].Message;
 
@@ -19,9 +20,21 @@ internal sealed class InMemoryMessageStore : IMessageStore
 
     public Task<CreateOutcome> CreateAsync(Message message, IdempotencyClaim? claim, CancellationToken cancellationToken)
     {
+        if (claim is not null)
+        {
+            var held = _claims.GetOrAdd(claim.Key, new CreateOutcome.KeyClaimed(message.Id, claim.RequestHash));
+            if (held.MessageId != message.Id)
+            {
+                return Task.FromResult<CreateOutcome>(held);
+            }
+        }
+
         _messages[message.Id] = new StoredMessage(message, "1");
         return Task.FromResult(CreateOutcome.New);
     }
+
+    public Task<CreateOutcome.KeyClaimed?> FindClaimAsync(string key, CancellationToken cancellationToken) =>
+        Task.FromResult(_claims.GetValueOrDefault(key));
 
     public Task<StoredMessage?> GetAsync(string id, CancellationToken cancellationToken)
     {

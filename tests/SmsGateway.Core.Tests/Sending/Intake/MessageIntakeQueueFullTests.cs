@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmsGateway.Core.Domain;
-using SmsGateway.Core.Hosting;
 using SmsGateway.Core.Sending.Intake;
 using SmsGateway.Core.Sending.Queue;
 using SmsGateway.Core.Sending.Records;
@@ -17,7 +15,7 @@ public sealed class MessageIntakeQueueFullTests
     {
         using var request = new CancellationTokenSource();
         var store = new InMemoryMessageStore { HonourCancellation = true };
-        await using var services = Services(store, new QueueFullOnPublish(request.Cancel));
+        await using var services = Services(store, new RefusableQueue { RefuseAtPublish = true, BeforeRefusing = request.Cancel });
 
         var result = await services.GetRequiredService<MessageIntake>()
             .SubmitAsync(new SendMessageCommand(["+4915112345678"], "hello"), request.Token);
@@ -27,13 +25,5 @@ public sealed class MessageIntakeQueueFullTests
         Assert.All(stored.Destinations, d => Assert.Equal(DestinationStatus.Failed, d.Status));
     }
 
-    private static ServiceProvider Services(IMessageStore store, IOutboundQueue queue)
-    {
-        var services = new ServiceCollection().AddLogging();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        services.AddSingleton(store);
-        services.AddSingleton(queue);
-        services.AddMessageIntake();
-        return services.BuildServiceProvider();
-    }
+    private static ServiceProvider Services(IMessageStore store, IOutboundQueue queue) => IntakeServices.Build(store, queue);
 }

@@ -76,50 +76,6 @@ public sealed class DestinationPolicyTests
         Assert.Null(allowed);
     }
 
-    [Fact]
-    public async Task Admit_OverTheHourlyLimit_RefusesWithTheMaskedNumberUntilTheOldestLeavesTheWindow()
-    {
-        var sut = Policy(new DestinationPolicyOptions { PerDestinationPerHour = 3 });
-        for (var i = 0; i < 3; i++)
-        {
-            Assert.Null(await sut.AdmitAsync([German], CancellationToken.None));
-            _time.Advance(TimeSpan.FromMinutes(10));
-        }
-
-        var refusal = await sut.AdmitAsync([German], CancellationToken.None);
-
-        Assert.NotNull(refusal);
-        Assert.Equal("+49151****678", refusal.MaskedNumber);
-        Assert.Equal(TimeSpan.FromMinutes(30), refusal.RetryAfter);
-        Assert.DoesNotContain(German, refusal.Message, StringComparison.Ordinal);
-
-        _time.Advance(TimeSpan.FromMinutes(30));
-        Assert.Null(await sut.AdmitAsync([German], CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task Admit_OneNumberAtItsLimit_CountsNoneOfTheOthers()
-    {
-        var sut = Policy(new DestinationPolicyOptions { PerDestinationPerHour = 1 });
-        Assert.Null(await sut.AdmitAsync([German], CancellationToken.None));
-
-        Assert.NotNull(await sut.AdmitAsync([Austrian, German], CancellationToken.None));
-
-        // The refused request did not use the Austrian number's share.
-        Assert.Null(await sut.AdmitAsync([Austrian], CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task Admit_LimitZero_NeverRefuses()
-    {
-        var sut = Policy(new DestinationPolicyOptions { PerDestinationPerHour = 0 });
-
-        for (var i = 0; i < 100; i++)
-        {
-            Assert.Null(await sut.AdmitAsync([German], CancellationToken.None));
-        }
-    }
-
     [Theory]
     [InlineData("49", true)]
     [InlineData("+43", true)]

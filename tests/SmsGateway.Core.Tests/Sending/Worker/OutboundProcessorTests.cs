@@ -137,7 +137,7 @@ public sealed class OutboundProcessorTests : IDisposable
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
         var circuit = new ModemCircuit(_modem, wrapped, _time, new GatewayMetrics(_metrics.GetRequiredService<IMeterFactory>()), NullLogger<ModemCircuit>.Instance);
         var sut = new OutboundProcessor(
-            new QueueFullOnPublish(() => { }), new MessageUpdater(_store, _time), circuit, new InMemoryPartReferenceIndex(), wrapped, _time, NullLogger<OutboundProcessor>.Instance);
+            new RefusableQueue(), new MessageUpdater(_store, _time), circuit, new InMemoryPartReferenceIndex(), wrapped, _time, NullLogger<OutboundProcessor>.Instance);
         var item = new QueueItem { MessageId = message.Id, DestinationIndex = 0, To = "+4915112345678", Text = "hello" };
         return (sut, new QueueLease($"{message.Id}.0", "lock", item, 1, now + TimeSpan.FromMinutes(5)));
     }

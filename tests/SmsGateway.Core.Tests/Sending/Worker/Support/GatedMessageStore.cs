@@ -33,6 +33,8 @@ internal sealed class GatedMessageStore(InMemoryMessageStore inner, StateChanges
         return outcome;
     }
 
+    public Task<CreateOutcome.KeyClaimed?> FindClaimAsync(string key, CancellationToken cancellationToken) => inner.FindClaimAsync(key, cancellationToken);
+
     public Task<StoredMessage?> GetAsync(string id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
 
     public async Task<string> UpdateAsync(Message message, string etag, CancellationToken cancellationToken)

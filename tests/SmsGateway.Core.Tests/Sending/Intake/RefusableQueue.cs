@@ -2,15 +2,33 @@ using SmsGateway.Core.Sending.Queue;
 
 namespace SmsGateway.Core.Tests.Sending.Intake;
 
-/// <summary>A queue that loses the race for its last places at publish time, with a hook that runs just before it says so.</summary>
-internal sealed class QueueFullOnPublish(Action beforeRefusing) : IOutboundQueue
+/// <summary>
+/// A queue that takes what is published and can be made full two ways: by its capacity (intake sees it before
+/// storing) or at publish time (it loses the race for its last places after intake stored), with a hook that runs
+/// just before it says so.
+/// </summary>
+internal sealed class RefusableQueue : IOutboundQueue
 {
-    public long? Capacity => null;
+    private readonly List<QueueItem> _items = [];
+
+    public long? Capacity { get; set; }
+
+    public bool RefuseAtPublish { get; set; }
+
+    public Action BeforeRefusing { get; init; } = () => { };
+
+    public IReadOnlyList<QueueItem> Items => _items;
 
     public Task<int> PublishAsync(IReadOnlyList<QueueItem> items, DateTimeOffset? notBefore, CancellationToken cancellationToken)
     {
-        beforeRefusing();
-        throw new QueueFullException(TimeSpan.FromSeconds(5));
+        if (RefuseAtPublish)
+        {
+            BeforeRefusing();
+            throw new QueueFullException(TimeSpan.FromSeconds(5));
+        }
+
+        _items.AddRange(items);
+        return Task.FromResult(items.Count);
     }
 
     public Task<QueueLease?> ReceiveAsync(TimeSpan lockDuration, TimeSpan maxWait, CancellationToken cancellationToken) => Task.FromResult<QueueLease?>(null);
@@ -25,5 +43,5 @@ internal sealed class QueueFullOnPublish(Action beforeRefusing) : IOutboundQueue
 
     public Task<bool> ReplayDeadLetterAsync(string itemId, CancellationToken cancellationToken) => Task.FromResult(false);
 
-    public Task<QueueCounts> CountAsync(CancellationToken cancellationToken) => Task.FromResult(new QueueCounts(0, 0, null));
+    public Task<QueueCounts> CountAsync(CancellationToken cancellationToken) => Task.FromResult(new QueueCounts(_items.Count, 0, null));
 }
