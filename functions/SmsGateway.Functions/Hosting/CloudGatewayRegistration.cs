@@ -46,6 +46,7 @@ public static class CloudGatewayRegistration
 
         services.AddOptionsValidator<TelegramOptions, CloudTelegramOptionsValidator>();
         services.AddCloudHttp();
+        builder.AddCloudTelemetry();
         return builder;
     }
 

@@ -40,6 +40,11 @@ internal static class ServiceBusEnvelope
             properties[ServiceBusProperties.AgentId] = agentId;
         }
 
+        if (item.TraceParent is not null)
+        {
+            properties[ServiceBusProperties.TraceParent] = item.TraceParent;
+        }
+
         return message;
     }
 
@@ -69,6 +74,12 @@ internal static class ServiceBusEnvelope
         if (item is null)
         {
             throw new InvalidDataException("The message body is empty.");
+        }
+
+        if (item.TraceParent is null && message.ApplicationProperties.TryGetValue(ServiceBusProperties.TraceParent, out var trace) && trace is string traceParent)
+        {
+            // A producer that traces through the property alone (another tool, an operator's script).
+            item = item with { TraceParent = traceParent };
         }
 
         return item.SchemaVersion == KnownSchemaVersion

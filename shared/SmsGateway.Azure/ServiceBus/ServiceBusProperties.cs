@@ -19,6 +19,12 @@ public static class ServiceBusProperties
     /// <summary>The agent an SMS is pinned to (see <see cref="AgentRouter"/>); absent for the shared subscription.</summary>
     public const string AgentId = "agentId";
 
+    /// <summary>
+    /// The W3C trace context of the request that queued the SMS, where tracing tools look for it (the body carries
+    /// it too); the agent's send span joins that trace.
+    /// </summary>
+    public const string TraceParent = "traceparent";
+
     /// <summary>An agent's own subscription is this prefix and its id.</summary>
     public const string AgentSubscriptionPrefix = "sms-";
 

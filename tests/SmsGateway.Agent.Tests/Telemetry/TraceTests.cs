@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SmsGateway.Agent.Tests.Support;
-using SmsGateway.Core.Telemetry;
 using SmsGateway.Testing;
 
 namespace SmsGateway.Agent.Tests.Telemetry;
@@ -13,14 +11,7 @@ public sealed class TraceTests
     [Fact]
     public async Task Send_ContinuesTheTraceOfTheRequestThatQueuedIt_ThroughTheQueue()
     {
-        var stopped = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == GatewayTelemetry.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = stopped.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var spans = new SpanRecorder();
         await using var gateway = await GatewayInstance.StartAsync(new ScriptedModem());
 
         var response = await gateway.SendAsync(new { to = new[] { "+4915112345678" }, text = "traced" });
@@ -30,15 +21,15 @@ public sealed class TraceTests
         // Other tests run at the same time: find this message's spans by its id.
         Activity? send = null;
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while ((send = stopped.FirstOrDefault(a => a.OperationName == "sms.send" && Equals(a.GetTagItem("sms.message_id"), id))) is null && DateTime.UtcNow < deadline)
+        while ((send = spans.Find("sms.send", id)) is null && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20);
         }
 
-        var intake = Assert.Single(stopped, a => a.OperationName == "sms.intake" && Equals(a.GetTagItem("sms.message_id"), id));
+        var intake = Assert.Single(spans.Stopped, a => a.OperationName == "sms.intake" && Equals(a.GetTagItem("sms.message_id"), id));
         Assert.NotNull(send);
         Assert.Equal(intake.TraceId, send.TraceId);
-        var publish = Assert.Single(stopped, a => a.OperationName == "sms.publish" && a.ParentSpanId == intake.SpanId);
+        var publish = Assert.Single(spans.Stopped, a => a.OperationName == "sms.publish" && a.ParentSpanId == intake.SpanId);
         Assert.Equal(publish.SpanId, send.ParentSpanId);
         Assert.Equal(ActivityKind.Consumer, send.Kind);
     }
