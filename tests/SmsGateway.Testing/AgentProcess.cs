@@ -161,13 +161,7 @@ public sealed class AgentProcess : IAsyncDisposable
         // The agent's own build output sits beside the tests' in the same configuration.
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = output.Parent!.Name;
-        var root = output;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "SmsGateway.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var dll = Path.Combine(root!.FullName, "agent", "SmsGateway.Agent", "bin", configuration, "net10.0", "SmsGateway.Agent.dll");
+        var dll = RepositoryFiles.PathOf("agent", "SmsGateway.Agent", "bin", configuration, "net10.0", "SmsGateway.Agent.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the agent first.", dll);
     }
 

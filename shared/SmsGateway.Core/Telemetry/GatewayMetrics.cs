@@ -38,6 +38,7 @@ public sealed class GatewayMetrics
             "Time from accepting a message to the modem sending it.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBucketsMs });
         Meter.CreateObservableGauge("smsgateway.circuit.state", ObserveCircuitState, "{state}", "The modem circuit breaker: 0 closed, 1 open, 2 half-open, 3 isolated.");
+        StartAtZero();
     }
 
     /// <summary>The meter, for gauges that other components observe.</summary>
@@ -62,9 +63,27 @@ public sealed class GatewayMetrics
 
     /// <summary>
     /// The hook for the modem's circuit breaker: report each state change (numbered like Polly's
-    /// <c>CircuitState</c>: 0 closed, 1 open, 2 half-open, 3 isolated). Nothing is exported before the first report.
+    /// <c>CircuitState</c>: 0 closed, 1 open, 2 half-open, 3 isolated). Nothing is exported before the first report;
+    /// the circuit reports closed as it is built.
     /// </summary>
     public void ReportCircuitState(int state) => Volatile.Write(ref _circuitState, state);
+
+    // Every counter's series exists from the start with 0, so a dashboard's rate() and an alert on "failed > 0"
+    // see a series before the first event instead of none (a missing series is not a zero).
+    private void StartAtZero()
+    {
+        foreach (var origin in Enum.GetValues<MessageOrigin>())
+        {
+            Accepted(0, origin);
+        }
+
+        _sent.Add(0);
+        _delivered.Add(0);
+        _undelivered.Add(0);
+        _failed.Add(0, new KeyValuePair<string, object?>("retry", true));
+        _failed.Add(0, new KeyValuePair<string, object?>("retry", false));
+        _deadLettered.Add(0);
+    }
 
     private IEnumerable<Measurement<int>> ObserveCircuitState()
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SmsGateway.Azure.ServiceBus;
 using SmsGateway.Core.Sending.Queue;
+using SmsGateway.Testing;
 using SmsGateway.Testing.ServiceBus;
 
 namespace SmsGateway.Azure.Tests.ServiceBus;
@@ -109,23 +110,12 @@ public sealed class AgentRoutingTests
     [Fact]
     public void SqlFilters_MatchThoseTheInfraDeclares()
     {
-        var infra = File.ReadAllText(Path.Combine(RepositoryRoot(), "infra", "core", "servicebus.bicep"))
-            + File.ReadAllText(Path.Combine(RepositoryRoot(), "infra", "app", "agent.bicep"));
+        var infra = RepositoryFiles.ReadAllText("infra", "core", "servicebus.bicep")
+            + RepositoryFiles.ReadAllText("infra", "app", "agent.bicep");
 
         Assert.Contains($"sqlExpression: '{ServiceBusProperties.SharedFilter}'", infra, StringComparison.Ordinal);
         Assert.Contains("sqlExpression: 'agentId = \\'${agentId}\\''", infra, StringComparison.Ordinal);
         Assert.Equal("agentId = 'site-a'", ServiceBusProperties.SubscriptionFilter("sms-site-a"));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SmsGateway.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
     }
 
     private static QueueItem Item(string messageId, string to) => new() { MessageId = messageId, DestinationIndex = 0, To = to, Text = "hello" };

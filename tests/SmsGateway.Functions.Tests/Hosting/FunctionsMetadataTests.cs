@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Functions.Tests.Hosting;
 
@@ -70,14 +71,7 @@ public sealed class FunctionsMetadataTests
     private static string MetadataPath()
     {
         var configuration = typeof(FunctionsMetadataTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SmsGateway.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        Assert.NotNull(directory);
-        var path = Path.Combine(directory.FullName, "functions", "SmsGateway.Functions", "bin", configuration, "net10.0", "functions.metadata");
+        var path = RepositoryFiles.PathOf("functions", "SmsGateway.Functions", "bin", configuration, "net10.0", "functions.metadata");
         Assert.True(File.Exists(path), $"{path} is missing; build functions/SmsGateway.Functions first.");
         return path;
     }

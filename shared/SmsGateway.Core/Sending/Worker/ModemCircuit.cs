@@ -29,6 +29,8 @@ public sealed partial class ModemCircuit
 
     public ModemCircuit(ISmsModem modem, IOptions<OutboundOptions> options, TimeProvider time, GatewayMetrics metrics, ILogger<ModemCircuit> logger)
     {
+        // A breaker starts closed: say so, so the gauge exists before the first state change.
+        metrics.ReportCircuitState((int)CircuitState.Closed);
         _modem = modem;
         _logger = logger;
         var settings = options.Value;
