@@ -6,9 +6,10 @@ using System.Net.Sockets;
 namespace SmsGateway.Benchmarks.Host;
 
 /// <summary>
-/// The standalone agent as its own OS process, started the way users start it, with the limits that
-/// would otherwise mask throughput lifted (API rate limit, per-destination limit, daily cap, queue
-/// capacity) and the simulator as its modem.
+/// The standalone agent as its own OS process, started the way users start it, with the simulator as its modem and
+/// the per-key request rate and the queue capacity raised above any offered load. The per-number limit and the
+/// daily cap are lifted too, unless <c>shippedLimits</c> asks for them as they ship: the per-number limit at its
+/// default and the daily cap on at a value no run reaches, so both bookkeep every request without refusing one.
 /// </summary>
 internal sealed class AgentUnderTest : IAsyncDisposable
 {
@@ -24,6 +25,11 @@ internal sealed class AgentUnderTest : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    // Sms:PerDestinationPerHour stays at its default (20); the loads spread their numbers so that none reaches it.
+    private static string[] ShippedLimits => ["--Api:DailyCap=1000000000"];
+
+    private static string[] LiftedLimits => ["--Sms:PerDestinationPerHour=0", "--Api:DailyCap=0"];
+
     /// <summary>From <see cref="Process.Start()"/> to the first <c>200</c> from <c>/api/health</c>.</summary>
     public TimeSpan StartToReady { get; private set; }
 
@@ -33,6 +39,7 @@ internal sealed class AgentUnderTest : IAsyncDisposable
         string dataDirectory,
         IEnumerable<string>? extraArgs = null,
         IReadOnlyDictionary<string, string>? environment = null,
+        bool shippedLimits = false,
         CancellationToken cancellationToken = default)
     {
         var port = FreePort();
@@ -46,9 +53,8 @@ internal sealed class AgentUnderTest : IAsyncDisposable
             $"--Storage:Path={dataDirectory}",
             $"--Api:Keys:0={ApiKey}",
             "--Storage:QueueCapacity=10000000",
-            "--Sms:PerDestinationPerHour=0",
             "--Api:RateLimit:PermitsPerSecond=1000000",
-            "--Api:DailyCap=0",
+            .. shippedLimits ? ShippedLimits : LiftedLimits,
 
             // A real modem's pace: the worker drains slowly and barely competes with intake.
             "--Modem:Simulator:SendDelayMs=1000",
