@@ -106,6 +106,11 @@ internal sealed class SimInboxReader(IInboundSmsSink inbound, IDeliveryReportSin
                 case DeliverPdu deliver:
                     var concat = deliver.Concat is { } c ? new ConcatPart(c.Reference, c.PartNumber, c.PartCount) : null;
                     GsmModemLog.Received(logger, PhoneMask.Mask(deliver.Sender), concat?.PartNumber ?? 1, concat?.PartCount ?? 1);
+                    if (deliver.Truncated)
+                    {
+                        GsmModemLog.Truncated(logger, PhoneMask.Mask(deliver.Sender));
+                    }
+
                     await inbound.StoreInboundAsync(new InboundSmsPart(deliver.Sender, deliver.ServiceCentreTimestamp, deliver.Text ?? string.Empty, concat, pdu), cancellationToken);
                     return HandOverResult.Stored;
                 case StatusReportPdu report:

@@ -122,6 +122,22 @@ public sealed class GsmModemReceiveTests
     }
 
     [Fact]
+    public async Task Cmt_UserDataShorterThanDeclared_HandsOverTheSenderAndTextThatArrived()
+    {
+        // TP-UDL 11, data for 10 septets: before, the decoder refused it and the part was stored as "unknown" and empty.
+        const string pdu = "07917283010010F5040BC87238880900F10000993092516195800BE8329BFD4697D9EC37";
+        var modem = new ScriptedModemStream();
+        await using var harness = await GsmModemHarness.ConnectedAsync(modem);
+        modem.Expect("AT+CNMA", Ok);
+
+        modem.Push($"\r\n+CMT: ,{TpduLength(pdu)}\r\n{pdu}\r\n");
+        await modem.WaitForCommandAsync("AT+CNMA");
+
+        var part = Assert.Single(harness.Sink.Parts);
+        Assert.Equal(("27838890001", "hellohello", pdu), (part.Sender, part.Text, part.Pdu));
+    }
+
+    [Fact]
     public async Task Cdsi_ReadsStatusReportFromStorageThenDeletes()
     {
         var report = PduEncoder.EncodeStatusReport(99, "+4915112345678", Sent, Sent, 0x00);
