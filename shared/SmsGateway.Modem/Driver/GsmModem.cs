@@ -44,7 +44,7 @@ public sealed class GsmModem : BackgroundService, ISmsModem
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger<GsmModem>();
         _sender = new SmsSender(_options, timeProvider, _logger);
-        _inbound = new SimInboxReader(inbound, reports, timeProvider, _logger);
+        _inbound = new SimInboxReader(inbound, reports, () => Status.Imsi, timeProvider, _logger);
     }
 
     public ModemStatus Status

@@ -9,8 +9,10 @@ namespace SmsGateway.Modem.Driver;
 /// <summary>
 /// Hands received SMS to the inbound sink and status reports to the report sink. A message is deleted from the modem
 /// only after its sink returned, so a crash or a failing store leaves it for the next sweep; the sinks tolerate duplicates.
+/// A status report's recipient in national format is read in the SIM's home country (<paramref name="imsi"/> gives it,
+/// as it gives the country allow-list its default), so that it matches the E.164 number the part was sent to.
 /// </summary>
-internal sealed class SimInboxReader(IInboundSmsSink inbound, IDeliveryReportSink reports, TimeProvider timeProvider, ILogger logger)
+internal sealed class SimInboxReader(IInboundSmsSink inbound, IDeliveryReportSink reports, Func<string?> imsi, TimeProvider timeProvider, ILogger logger)
 {
     // The sweep and the notifications may name the same index: one at a time, so it is not handled twice at once.
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -116,7 +118,7 @@ internal sealed class SimInboxReader(IInboundSmsSink inbound, IDeliveryReportSin
                 case StatusReportPdu report:
                     GsmModemLog.StatusReport(logger, report.MessageReference, report.Status);
                     await reports.ApplyDeliveryReportAsync(
-                        new DeliveryReport(report.Recipient, report.MessageReference, report.IsDelivered, report.IsFinal, report.Status, report.DischargeTime),
+                        new DeliveryReport(ReportedNumber.InRegion(report.Recipient, HomeRegion()), report.MessageReference, report.IsDelivered, report.IsFinal, report.Status, report.DischargeTime),
                         cancellationToken);
                     return HandOverResult.Stored;
                 default:
@@ -130,6 +132,8 @@ internal sealed class SimInboxReader(IInboundSmsSink inbound, IDeliveryReportSin
             return HandOverResult.SinkFailed;
         }
     }
+
+    private string? HomeRegion() => CountryCodes.TryGetHomeCountry(imsi(), out _, out var region) ? region : null;
 
     private enum HandOverResult
     {

@@ -138,6 +138,21 @@ public sealed class GsmModemReceiveTests
     }
 
     [Fact]
+    public async Task Cds_RecipientInNationalFormat_IsHandedOverInE164ReadInTheSimsHomeCountry()
+    {
+        // The SMSC reports "015112345678" for a part sent to +4915112345678; the SIM is German (IMSI 262...).
+        var report = PduEncoder.EncodeStatusReport(6, "015112345678", Sent, Sent, 0x00);
+        var modem = new ScriptedModemStream();
+        await using var harness = await GsmModemHarness.ConnectedAsync(modem);
+        modem.Expect("AT+CNMA", Ok);
+
+        modem.Push($"\r\n+CDS: {TpduLength(report)}\r\n{report}\r\n");
+        await modem.WaitForCommandAsync("AT+CNMA");
+
+        Assert.Equal("+4915112345678", Assert.Single(harness.Sink.Reports).Recipient);
+    }
+
+    [Fact]
     public async Task Cdsi_ReadsStatusReportFromStorageThenDeletes()
     {
         var report = PduEncoder.EncodeStatusReport(99, "+4915112345678", Sent, Sent, 0x00);
