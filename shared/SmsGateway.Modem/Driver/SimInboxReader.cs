@@ -36,13 +36,13 @@ internal sealed class SimInboxReader(IInboundSmsSink inbound, IDeliveryReportSin
         }
     }
 
-    /// <summary>Lists every stored message (<c>AT+CMGL=4</c>) and handles each received one.</summary>
-    public async Task SweepAsync(ModemSession session, CancellationToken cancellationToken)
+    /// <summary>Lists every stored message (<c>AT+CMGL=4</c>) and handles each received one; false when the modem refused the list.</summary>
+    public async Task<bool> SweepAsync(ModemSession session, CancellationToken cancellationToken)
     {
         var listing = await session.TryExecuteAsync("AT+CMGL=4", cancellationToken);
         if (listing is null)
         {
-            return;
+            return false;
         }
 
         var stored = StoredSms.ParseList(listing.Lines);
@@ -51,6 +51,8 @@ internal sealed class SimInboxReader(IInboundSmsSink inbound, IDeliveryReportSin
         {
             await HandleStoredAsync(session, sms, cancellationToken);
         }
+
+        return true;
     }
 
     private async Task ReadStoredAsync(ModemSession session, int index, CancellationToken cancellationToken)
