@@ -37,11 +37,19 @@ public static class HealthEndpoints
             : "degraded";
         var body = new HealthResponse(
             overall,
-            new ModemHealth(status.Connected, status.Model, status.Operator, status.Registered, status.SignalDbm, status.LastError),
+            new ModemHealth(status.Connected, status.Model, status.Operator, status.Registered, status.SignalDbm, status.LastError, Name(status.Inbound), Name(status.Reports)),
             new QueueHealth(counts.Depth, counts.DeadLettered),
             new CircuitHealth(circuitState switch { CircuitState.Closed => "closed", CircuitState.HalfOpen => "half-open", _ => "open" }, circuit.OpenReason),
             new StorageHealthResponse(storage.Writable, storage.Error),
             telegram);
         return Results.Json(body, ApiJsonContext.Default.HealthResponse, statusCode: overall == "unhealthy" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }
+
+    private static string Name(ModemReceiving receiving) => receiving switch
+    {
+        ModemReceiving.Notified => "notified",
+        ModemReceiving.Polled => "polled",
+        ModemReceiving.Unavailable => "unavailable",
+        _ => "unknown",
+    };
 }

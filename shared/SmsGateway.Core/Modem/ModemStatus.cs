@@ -19,6 +19,12 @@ public sealed record ModemStatus
     /// <summary>Received signal strength in dBm (from <c>AT+CSQ</c>), null when unknown.</summary>
     public int? SignalDbm { get; init; }
 
+    /// <summary>How received SMS reach the gateway on this device.</summary>
+    public ModemReceiving Inbound { get; init; }
+
+    /// <summary>How status reports reach the gateway on this device (<see cref="ModemReceiving.Unavailable"/> when not requested).</summary>
+    public ModemReceiving Reports { get; init; }
+
     /// <summary>Why the modem is not usable, when it is not.</summary>
     public string? LastError { get; init; }
 

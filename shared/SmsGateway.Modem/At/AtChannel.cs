@@ -30,6 +30,13 @@ public sealed class AtChannel : IAsyncDisposable
     /// </summary>
     public const int UrcCapacity = 1_000;
 
+    /// <summary>
+    /// How long a self-contained read's information line waits for the final result before it is believed without
+    /// one. A modem that sends <c>OK</c> does so right after the line (microseconds at any baud rate); Wavecom
+    /// Multiband never sends it to <c>AT+CPIN?</c>, and waiting the whole command timeout for it stalled start-up.
+    /// </summary>
+    public static readonly TimeSpan SelfContainedGrace = TimeSpan.FromSeconds(1);
+
     private readonly Channel<AtUrc> _urcs;
     private long _urcsDropped;
     private readonly CancellationTokenSource _stop = new();
@@ -159,7 +166,7 @@ public sealed class AtChannel : IAsyncDisposable
                     }
                 }
 
-                return await pending.Completion.Task.WaitAsync(linked.Token);
+                return await WaitForFinalAsync(pending, linked.Token);
             }
             catch (OperationCanceledException)
             {
@@ -185,6 +192,33 @@ public sealed class AtChannel : IAsyncDisposable
 
             _gate.Release();
         }
+    }
+
+    private async Task<AtResponse> WaitForFinalAsync(AtPendingCommand pending, CancellationToken cancellationToken)
+    {
+        if (!pending.IsSelfContainedRead)
+        {
+            return await pending.Completion.Task.WaitAsync(cancellationToken);
+        }
+
+        await Task.WhenAny(pending.Completion.Task, pending.InformationArrived.Task).WaitAsync(cancellationToken);
+        if (!pending.Completion.Task.IsCompleted)
+        {
+            try
+            {
+                await pending.Completion.Task.WaitAsync(SelfContainedGrace, _timeProvider, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                // The final result may have come in the same instant; then it wins.
+                if (pending.FinishWithoutFinalResult())
+                {
+                    AtChannelLog.NoFinalResult(_logger, pending.DisplayCommand, SelfContainedGrace.TotalMilliseconds);
+                }
+            }
+        }
+
+        return await pending.Completion.Task;
     }
 
     private async Task WriteAsync(AtPendingCommand pending, string text, CancellationToken cancellationToken)

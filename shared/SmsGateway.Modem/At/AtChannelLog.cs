@@ -20,6 +20,9 @@ internal static partial class AtChannelLog
     [LoggerMessage(EventId = 1106, Level = LogLevel.Debug, Message = "Dropped a line of {Length} characters with binary noise")]
     public static partial void Noise(ILogger logger, int length);
 
+    [LoggerMessage(EventId = 1108, Level = LogLevel.Debug, Message = "{Command} gave its answer without a final result; taken as complete after {GraceMilliseconds} ms")]
+    public static partial void NoFinalResult(ILogger logger, string command, double graceMilliseconds);
+
     [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "{Command} timed out after {TimeoutSeconds} s")]
     public static partial void TimedOut(ILogger logger, string command, double timeoutSeconds);
 

@@ -94,6 +94,15 @@ internal static class AtLineClassifier
         return end == 3 ? null : string.Concat(command.AsSpan(2, end - 2), ":").ToUpperInvariant();
     }
 
+    /// <summary>
+    /// A read or test command (<c>AT+CPIN?</c>, <c>AT+CNMI=?</c>) or <c>AT+CSQ</c>: answered with one information line
+    /// that is complete in itself. Lists (<c>AT+CMGL</c>) and actions are not: more may follow, and only the final
+    /// result says that the modem is done.
+    /// </summary>
+    public static bool IsSelfContainedRead(string command) =>
+        ExpectedPrefix(command) is not null
+        && (command.EndsWith('?') || command.Equals("AT+CSQ", StringComparison.OrdinalIgnoreCase));
+
     public static bool IsHex(string line)
     {
         foreach (var c in line)

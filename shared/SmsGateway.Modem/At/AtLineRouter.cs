@@ -65,7 +65,7 @@ internal sealed class AtLineRouter(ChannelWriter<AtUrc> urcs, ILogger logger)
 
         if (pending is not null && pending.IsExpectedResponse(line))
         {
-            pending.Lines.Add(line);
+            pending.AddLine(line);
             return;
         }
 
@@ -85,7 +85,7 @@ internal sealed class AtLineRouter(ChannelWriter<AtUrc> urcs, ILogger logger)
 
         if (pending is not null)
         {
-            pending.Lines.Add(line);
+            pending.AddLine(line);
         }
         else
         {

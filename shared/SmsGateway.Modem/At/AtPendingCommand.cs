@@ -14,7 +14,16 @@ internal sealed class AtPendingCommand(string command, string? payload)
 
     public string? ExpectedPrefix { get; } = AtLineClassifier.ExpectedPrefix(command);
 
-    public List<string> Lines { get; } = [];
+    private readonly List<string> _lines = [];
+
+    /// <summary>
+    /// A single-line read (<c>AT+CPIN?</c>, <c>AT+CSQ</c>) whose information line is the whole answer: some modems
+    /// (Wavecom Multiband) never follow it with <c>OK</c>.
+    /// </summary>
+    public bool IsSelfContainedRead { get; } = AtLineClassifier.IsSelfContainedRead(command);
+
+    /// <summary>Set once a self-contained read's information line arrived; the channel then waits only a short grace for the final result.</summary>
+    public TaskCompletionSource InformationArrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public TaskCompletionSource Prompt { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -34,11 +43,27 @@ internal sealed class AtPendingCommand(string command, string? payload)
     public bool IsExpectedResponse(string line) =>
         ExpectedPrefix is not null && line.StartsWith(ExpectedPrefix, StringComparison.OrdinalIgnoreCase);
 
+    public void AddLine(string line)
+    {
+        lock (_lines)
+        {
+            _lines.Add(line);
+        }
+
+        if (IsSelfContainedRead && IsExpectedResponse(line))
+        {
+            InformationArrived.TrySetResult();
+        }
+    }
+
+    /// <summary>Ends a self-contained read with what arrived, as if <c>OK</c> had followed. False when it had ended already.</summary>
+    public bool FinishWithoutFinalResult() => Completion.TrySetResult(new AtResponse(CollectedLines()));
+
     public void Finish(AtFinalResult result)
     {
         if (result.Success)
         {
-            Completion.TrySetResult(new AtResponse([.. Lines]));
+            Completion.TrySetResult(new AtResponse(CollectedLines()));
         }
         else
         {
@@ -47,6 +72,14 @@ internal sealed class AtPendingCommand(string command, string? payload)
 
         // An error instead of the prompt must wake the writer too.
         Prompt.TrySetResult();
+    }
+
+    private string[] CollectedLines()
+    {
+        lock (_lines)
+        {
+            return [.. _lines];
+        }
     }
 
     public void Fail(Exception reason)

@@ -44,7 +44,7 @@ public sealed class GsmModem : BackgroundService, ISmsModem
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger<GsmModem>();
         _sender = new SmsSender(_options, timeProvider, _logger);
-        _inbound = new SimInboxReader(inbound, reports, timeProvider, _logger);
+        _inbound = new SimInboxReader(inbound, reports, () => Status.Imsi, timeProvider, _logger);
     }
 
     public ModemStatus Status
@@ -138,23 +138,26 @@ public sealed class GsmModem : BackgroundService, ISmsModem
         using var session = new ModemSession(channel, _options, _logger);
         try
         {
-            await ModemInitializer.InitializeAsync(session, !_pinRejected, _timeProvider, stoppingToken);
+            var notifications = await ModemInitializer.InitializeAsync(session, !_pinRejected, _timeProvider, stoppingToken);
             var status = await ModemStatusReader.ReadIdentityAsync(session, ModemStatus.Disconnected, stoppingToken);
             status = await ModemStatusReader.ReadRadioAsync(session, status with { Connected = true }, _timeProvider, stoppingToken);
             Volatile.Write(ref _session, session);
             SetStatus(_ => status);
             GsmModemLog.Connected(_logger, _connectionFactory.Description, status.Manufacturer, status.Model, status.Operator, status.SignalDbm);
 
+            var listed = true;
             try
             {
-                await _inbound.SweepAsync(session, stoppingToken);
+                listed = await _inbound.SweepAsync(session, stoppingToken);
             }
             catch (AtTimeoutException ex)
             {
                 GsmModemLog.LoopFailed(_logger, "storage sweep", ex);
             }
 
-            await RunSessionAsync(session, stoppingToken);
+            var receiving = Receiving(notifications, listed);
+            SetStatus(s => s with { Inbound = receiving.Inbound, Reports = receiving.Reports });
+            await RunSessionAsync(session, receiving.Inbound == ModemReceiving.Polled ? _options.StatusInterval : _options.StorageSweepInterval, stoppingToken);
             var reason = channel.CloseReason?.Message ?? "the modem stopped answering";
             GsmModemLog.ConnectionLost(_logger, reason);
             SetDisconnected(reason);
@@ -180,15 +183,35 @@ public sealed class GsmModem : BackgroundService, ISmsModem
         }
     }
 
+    /// <summary>
+    /// A modem that refused every AT+CNMI never announces anything: its storage is then listed as often as its status is
+    /// read, or, when it refuses AT+CMGL too, health says that nothing is received on it.
+    /// </summary>
+    private (ModemReceiving Inbound, ModemReceiving Reports) Receiving(ModemNotifications notifications, bool listed)
+    {
+        var fallback = listed ? ModemReceiving.Polled : ModemReceiving.Unavailable;
+        var inbound = notifications.Messages ? ModemReceiving.Notified : fallback;
+        var reports = !_options.DeliveryReports ? ModemReceiving.Unavailable
+            : notifications.Reports ? ModemReceiving.Notified
+            : notifications.Messages ? ModemReceiving.Unavailable
+            : fallback;
+        if (inbound != ModemReceiving.Notified)
+        {
+            GsmModemLog.NotNotified(_logger, inbound);
+        }
+
+        return (inbound, reports);
+    }
+
     /// <summary>Runs the URC, status and sweep loops until the port closes, the session breaks or the host stops.</summary>
-    private async Task RunSessionAsync(ModemSession session, CancellationToken stoppingToken)
+    private async Task RunSessionAsync(ModemSession session, TimeSpan sweepInterval, CancellationToken stoppingToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, session.Broken);
         var loops = new[]
         {
             ConsumeUrcsAsync(session, stop.Token),
             RepeatAsync("status", _options.StatusInterval, ct => RefreshStatusAsync(session, ct), stop.Token),
-            RepeatAsync("storage sweep", _options.StorageSweepInterval, ct => _inbound.SweepAsync(session, ct), stop.Token),
+            RepeatAsync("storage sweep", sweepInterval, ct => _inbound.SweepAsync(session, ct), stop.Token),
         };
         await Task.WhenAny(loops.Append(session.Channel.Completion));
         await stop.CancelAsync();

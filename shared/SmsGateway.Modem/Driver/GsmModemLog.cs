@@ -38,6 +38,12 @@ internal static partial class GsmModemLog
     [LoggerMessage(EventId = 1220, Level = LogLevel.Information, Message = "Received SMS part {Part}/{Parts} from {From}")]
     public static partial void Received(ILogger logger, string from, int part, int parts);
 
+    [LoggerMessage(EventId = 1227, Level = LogLevel.Warning, Message = "SMS part from {From} arrived with less user data than it declared; stored as far as it goes (the raw PDU is kept with it)")]
+    public static partial void Truncated(ILogger logger, string from);
+
+    [LoggerMessage(EventId = 1228, Level = LogLevel.Warning, Message = "The modem refused every AT+CNMI, so it announces no received SMS: inbound is {Receiving} (polled: listed every Modem:StatusInterval)")]
+    public static partial void NotNotified(ILogger logger, ModemReceiving receiving);
+
     [LoggerMessage(EventId = 1221, Level = LogLevel.Information, Message = "Status report for reference {Reference}: status {Status}")]
     public static partial void StatusReport(ILogger logger, int reference, int status);
 

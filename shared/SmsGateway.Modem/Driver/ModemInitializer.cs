@@ -10,7 +10,8 @@ internal static class ModemInitializer
     private static readonly TimeSpan SimReadyPollInterval = TimeSpan.FromSeconds(1);
     private const int SimReadyPolls = 15;
 
-    public static async Task InitializeAsync(ModemSession session, bool pinAllowed, TimeProvider timeProvider, CancellationToken cancellationToken)
+    /// <summary>Sets the modem up; says whether it notifies of new messages and of status reports.</summary>
+    public static async Task<ModemNotifications> InitializeAsync(ModemSession session, bool pinAllowed, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         await SyncAsync(session, cancellationToken);
         await PrepareAsync(session, cancellationToken);
@@ -26,8 +27,15 @@ internal static class ModemInitializer
 
         // +CMTI for new messages; status reports as +CDSI/+CDS. Vendors accept different subsets.
         var ds = session.Options.DeliveryReports ? 2 : 0;
-        await FirstAcceptedAsync(session, [$"AT+CNMI=2,1,0,{ds},0", $"AT+CNMI=2,1,0,{ds / 2},0", "AT+CNMI=2,1"], cancellationToken);
-        await FirstAcceptedAsync(session, ["AT+CPMS=\"SM\",\"SM\",\"SM\"", "AT+CPMS=\"ME\",\"ME\",\"ME\"", "AT+CPMS=\"MT\",\"MT\",\"MT\""], cancellationToken);
+        var cnmi = await FirstAcceptedAsync(session, [$"AT+CNMI=2,1,0,{ds},0", $"AT+CNMI=2,1,0,{ds / 2},0", "AT+CNMI=2,1"], cancellationToken);
+
+        // Some firmware takes only the one- or two-argument form (reading and deleting in SM is all the driver needs);
+        // a phone without AT+CPMS keeps its own default storage, which AT+CMGL still lists.
+        await FirstAcceptedAsync(
+            session,
+            ["AT+CPMS=\"SM\",\"SM\",\"SM\"", "AT+CPMS=\"ME\",\"ME\",\"ME\"", "AT+CPMS=\"MT\",\"MT\",\"MT\"", "AT+CPMS=\"SM\",\"SM\"", "AT+CPMS=\"SM\""],
+            cancellationToken);
+        return new ModemNotifications(Messages: cnmi is not null, Reports: ds > 0 && cnmi is not null && cnmi != "AT+CNMI=2,1");
     }
 
     /// <summary>Gets the modem to answer <c>AT</c>; a modem left at the prompt gets ESC first.</summary>
@@ -119,16 +127,18 @@ internal static class ModemInitializer
         }
     }
 
-    private static async Task FirstAcceptedAsync(ModemSession session, string[] commands, CancellationToken cancellationToken)
+    /// <summary>The first of <paramref name="commands"/> the modem accepted, or null when it refused them all.</summary>
+    private static async Task<string?> FirstAcceptedAsync(ModemSession session, string[] commands, CancellationToken cancellationToken)
     {
         foreach (var command in commands.Distinct())
         {
             if (await session.TryExecuteAsync(command, cancellationToken) is not null)
             {
-                return;
+                return command;
             }
         }
 
         GsmModemLog.NoVariantAccepted(session.Logger, commands.First());
+        return null;
     }
 }

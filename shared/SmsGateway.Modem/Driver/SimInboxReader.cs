@@ -9,8 +9,10 @@ namespace SmsGateway.Modem.Driver;
 /// <summary>
 /// Hands received SMS to the inbound sink and status reports to the report sink. A message is deleted from the modem
 /// only after its sink returned, so a crash or a failing store leaves it for the next sweep; the sinks tolerate duplicates.
+/// A status report's recipient in national format is read in the SIM's home country (<paramref name="imsi"/> gives it,
+/// as it gives the country allow-list its default), so that it matches the E.164 number the part was sent to.
 /// </summary>
-internal sealed class SimInboxReader(IInboundSmsSink inbound, IDeliveryReportSink reports, TimeProvider timeProvider, ILogger logger)
+internal sealed class SimInboxReader(IInboundSmsSink inbound, IDeliveryReportSink reports, Func<string?> imsi, TimeProvider timeProvider, ILogger logger)
 {
     // The sweep and the notifications may name the same index: one at a time, so it is not handled twice at once.
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -34,13 +36,13 @@ internal sealed class SimInboxReader(IInboundSmsSink inbound, IDeliveryReportSin
         }
     }
 
-    /// <summary>Lists every stored message (<c>AT+CMGL=4</c>) and handles each received one.</summary>
-    public async Task SweepAsync(ModemSession session, CancellationToken cancellationToken)
+    /// <summary>Lists every stored message (<c>AT+CMGL=4</c>) and handles each received one; false when the modem refused the list.</summary>
+    public async Task<bool> SweepAsync(ModemSession session, CancellationToken cancellationToken)
     {
         var listing = await session.TryExecuteAsync("AT+CMGL=4", cancellationToken);
         if (listing is null)
         {
-            return;
+            return false;
         }
 
         var stored = StoredSms.ParseList(listing.Lines);
@@ -49,6 +51,8 @@ internal sealed class SimInboxReader(IInboundSmsSink inbound, IDeliveryReportSin
         {
             await HandleStoredAsync(session, sms, cancellationToken);
         }
+
+        return true;
     }
 
     private async Task ReadStoredAsync(ModemSession session, int index, CancellationToken cancellationToken)
@@ -106,12 +110,17 @@ internal sealed class SimInboxReader(IInboundSmsSink inbound, IDeliveryReportSin
                 case DeliverPdu deliver:
                     var concat = deliver.Concat is { } c ? new ConcatPart(c.Reference, c.PartNumber, c.PartCount) : null;
                     GsmModemLog.Received(logger, PhoneMask.Mask(deliver.Sender), concat?.PartNumber ?? 1, concat?.PartCount ?? 1);
+                    if (deliver.Truncated)
+                    {
+                        GsmModemLog.Truncated(logger, PhoneMask.Mask(deliver.Sender));
+                    }
+
                     await inbound.StoreInboundAsync(new InboundSmsPart(deliver.Sender, deliver.ServiceCentreTimestamp, deliver.Text ?? string.Empty, concat, pdu), cancellationToken);
                     return HandOverResult.Stored;
                 case StatusReportPdu report:
                     GsmModemLog.StatusReport(logger, report.MessageReference, report.Status);
                     await reports.ApplyDeliveryReportAsync(
-                        new DeliveryReport(report.Recipient, report.MessageReference, report.IsDelivered, report.IsFinal, report.Status, report.DischargeTime),
+                        new DeliveryReport(ReportedNumber.InRegion(report.Recipient, HomeRegion()), report.MessageReference, report.IsDelivered, report.IsFinal, report.Status, report.DischargeTime),
                         cancellationToken);
                     return HandOverResult.Stored;
                 default:
@@ -125,6 +134,8 @@ internal sealed class SimInboxReader(IInboundSmsSink inbound, IDeliveryReportSin
             return HandOverResult.SinkFailed;
         }
     }
+
+    private string? HomeRegion() => CountryCodes.TryGetHomeCountry(imsi(), out _, out var region) ? region : null;
 
     private enum HandOverResult
     {

@@ -41,4 +41,10 @@ public sealed record DeliverPdu : SmsPdu
 
     /// <summary>TP-SRI: the sender asked for a status report.</summary>
     public bool StatusReportIndication { get; init; }
+
+    /// <summary>
+    /// The user data was shorter than TP-UDL declared (or TP-UDHI was set over empty user data): <see cref="Text"/>
+    /// and <see cref="Data"/> hold what arrived, the rest of the message is lost.
+    /// </summary>
+    public bool Truncated { get; init; }
 }

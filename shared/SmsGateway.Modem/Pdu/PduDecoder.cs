@@ -71,6 +71,7 @@ public static class PduDecoder
             MessageClass = messageClass,
             MoreMessagesToSend = (firstOctet & 0x04) == 0,
             StatusReportIndication = (firstOctet & 0x20) != 0,
+            Truncated = content.Truncated,
         };
     }
 

@@ -45,19 +45,30 @@ internal static class UserDataCodec
         pdu.AddRange(payload);
     }
 
-    public static (string? Text, byte[] Data, ConcatInfo? Concat) Read(PduReader reader, SmsDataCoding coding, bool hasHeader)
+    /// <summary>
+    /// Reads TP-UDL and TP-UD. User data shorter than TP-UDL declares is decoded as far as it goes and marked
+    /// truncated (SMSCs and modems do deliver such PDUs; gammu and python-gsmmodem read them the same way), as is
+    /// TP-UDHI over empty user data. A header that contradicts complete user data is still refused.
+    /// </summary>
+    public static UserDataContent Read(PduReader reader, SmsDataCoding coding, bool hasHeader)
     {
         var length = reader.ReadByte("TP-UDL");
-        var octetCount = coding == SmsDataCoding.Gsm7 ? SeptetPacker.PackedLength(length) : length;
-        var userData = reader.ReadBytes(octetCount, "TP-UD");
+        var declaredOctets = coding == SmsDataCoding.Gsm7 ? SeptetPacker.PackedLength(length) : length;
+        var truncated = declaredOctets > reader.Remaining;
+        var userData = reader.ReadBytes(Math.Min(declaredOctets, reader.Remaining), "TP-UD");
+        if (truncated && coding == SmsDataCoding.Gsm7)
+        {
+            length = (byte)(userData.Length * 8 / 7);
+        }
 
         ConcatInfo? concat = null;
         var headerOctets = 0;
         if (hasHeader)
         {
-            if (userData.Length == 0)
+            if (userData.Length == 0 || (truncated && userData[0] + 1 > userData.Length))
             {
-                throw new PduFormatException("TP-UDHI is set but the user data is empty.");
+                // Nothing but (part of) a header arrived: an empty message, which says it is incomplete.
+                return new UserDataContent(coding == SmsDataCoding.EightBit ? null : string.Empty, [], null, Truncated: true);
             }
 
             headerOctets = userData[0] + 1;
@@ -78,21 +89,27 @@ internal static class UserDataCodec
             }
 
             var septets = SeptetPacker.Unpack(userData, headerSeptets * 7, length - headerSeptets);
-            return (Gsm7Alphabet.Decode(septets), septets, concat);
+            return new UserDataContent(Gsm7Alphabet.Decode(septets), septets, concat, truncated);
         }
 
         var data = userData[headerOctets..];
         if (coding == SmsDataCoding.EightBit)
         {
-            return (null, data, concat);
+            return new UserDataContent(null, data, concat, truncated);
         }
 
         if (data.Length % 2 != 0)
         {
-            throw new PduFormatException($"UCS-2 user data has an odd number of octets ({data.Length}).");
+            if (!truncated)
+            {
+                throw new PduFormatException($"UCS-2 user data has an odd number of octets ({data.Length}).");
+            }
+
+            // The cut fell inside a character: its first half alone means nothing.
+            data = data[..^1];
         }
 
-        return (Ucs2.Decode(data), data, concat);
+        return new UserDataContent(Ucs2.Decode(data), data, concat, truncated);
     }
 
     private static byte[] ConcatHeader(ConcatInfo concat)

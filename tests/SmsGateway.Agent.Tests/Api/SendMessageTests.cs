@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SmsGateway.Agent.Tests.Support;
+using SmsGateway.Core.Modem;
 
 namespace SmsGateway.Agent.Tests.Api;
 
@@ -127,5 +128,24 @@ public sealed class SendMessageTests : GatewayTest
         Assert.True(body.GetProperty("modem").GetProperty("connected").GetBoolean());
         Assert.Equal(-71, body.GetProperty("modem").GetProperty("signalDbm").GetInt32());
         Assert.Equal(0, body.GetProperty("queue").GetProperty("depth").GetInt64());
+    }
+
+    [Fact]
+    public async Task Health_ModemThatReceivesNothing_SaysSoForInboundAndReports()
+    {
+        // A phone that refused AT+CNMI and AT+CMGL (issue 15, case 4): sending works, receiving does not.
+        var before = Modem.Status;
+        Modem.Status = before with { Inbound = ModemReceiving.Unavailable, Reports = ModemReceiving.Unavailable };
+        try
+        {
+            var body = await Gateway.Client.GetFromJsonAsync<JsonElement>("/api/health");
+
+            var modem = body.GetProperty("modem");
+            Assert.Equal(("unavailable", "unavailable"), (modem.GetProperty("inbound").GetString(), modem.GetProperty("reports").GetString()));
+        }
+        finally
+        {
+            Modem.Status = before;
+        }
     }
 }

@@ -86,6 +86,24 @@ public sealed class GsmModemInitTests
     }
 
     [Fact]
+    public async Task Start_CpinAnsweredWithoutOk_IsBelievedAndInitialisationGoesOn()
+    {
+        // Wavecom Multiband: "+CPIN: READY" and no final OK. Before, every start timed out there and backed off.
+        var modem = new ScriptedModemStream()
+            .Expect("AT", Ok).Expect("ATE0", Ok).Expect("AT+CMEE=1", Ok)
+            .Expect("AT+CPIN?", "\r\n+CPIN: READY\r\n")
+            .ExpectConfiguration()
+            .ExpectIdentityAndStatus()
+            .Expect("AT+CMGL=4", Ok);
+
+        await using var harness = await GsmModemHarness.StartAsync(null, modem);
+        await harness.WaitUntilAsync(() => AdvanceAndCheck(harness, () => harness.Modem.Status.Connected), "connected");
+
+        Assert.Equal(1, harness.Connections.Opens);
+        Assert.Empty(modem.Unexpected);
+    }
+
+    [Fact]
     public async Task Start_SimNeedsPinButNoneConfigured_StaysDisconnectedWithClearError()
     {
         var modem = new ScriptedModemStream().ExpectSetup("SIM PIN");

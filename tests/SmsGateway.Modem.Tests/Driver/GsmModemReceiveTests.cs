@@ -122,6 +122,37 @@ public sealed class GsmModemReceiveTests
     }
 
     [Fact]
+    public async Task Cmt_UserDataShorterThanDeclared_HandsOverTheSenderAndTextThatArrived()
+    {
+        // TP-UDL 11, data for 10 septets: before, the decoder refused it and the part was stored as "unknown" and empty.
+        const string pdu = "07917283010010F5040BC87238880900F10000993092516195800BE8329BFD4697D9EC37";
+        var modem = new ScriptedModemStream();
+        await using var harness = await GsmModemHarness.ConnectedAsync(modem);
+        modem.Expect("AT+CNMA", Ok);
+
+        modem.Push($"\r\n+CMT: ,{TpduLength(pdu)}\r\n{pdu}\r\n");
+        await modem.WaitForCommandAsync("AT+CNMA");
+
+        var part = Assert.Single(harness.Sink.Parts);
+        Assert.Equal(("27838890001", "hellohello", pdu), (part.Sender, part.Text, part.Pdu));
+    }
+
+    [Fact]
+    public async Task Cds_RecipientInNationalFormat_IsHandedOverInE164ReadInTheSimsHomeCountry()
+    {
+        // The SMSC reports "015112345678" for a part sent to +4915112345678; the SIM is German (IMSI 262...).
+        var report = PduEncoder.EncodeStatusReport(6, "015112345678", Sent, Sent, 0x00);
+        var modem = new ScriptedModemStream();
+        await using var harness = await GsmModemHarness.ConnectedAsync(modem);
+        modem.Expect("AT+CNMA", Ok);
+
+        modem.Push($"\r\n+CDS: {TpduLength(report)}\r\n{report}\r\n");
+        await modem.WaitForCommandAsync("AT+CNMA");
+
+        Assert.Equal("+4915112345678", Assert.Single(harness.Sink.Reports).Recipient);
+    }
+
+    [Fact]
     public async Task Cdsi_ReadsStatusReportFromStorageThenDeletes()
     {
         var report = PduEncoder.EncodeStatusReport(99, "+4915112345678", Sent, Sent, 0x00);

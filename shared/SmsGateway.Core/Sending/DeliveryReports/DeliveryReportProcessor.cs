@@ -23,7 +23,7 @@ public sealed partial class DeliveryReportProcessor : IDeliveryReportSink
     private readonly IPendingDeliveryReportStore _pending;
     private readonly MessageUpdater _updater;
     private readonly IOptions<DeliveryReportOptions> _options;
-    private readonly Lazy<PhoneNumberNormalizer> _normalizer;
+    private readonly IOptions<SmsOptions> _smsOptions;
     private readonly TimeProvider _time;
     private readonly ILogger<DeliveryReportProcessor> _logger;
 
@@ -42,7 +42,7 @@ public sealed partial class DeliveryReportProcessor : IDeliveryReportSink
         // Options are read on first use, not here: hosts build their services before they validate options,
         // and a bad setting should stop start-up with the validation message, not a stack trace.
         _options = options;
-        _normalizer = new(() => new PhoneNumberNormalizer(smsOptions.Value.DefaultRegion));
+        _smsOptions = smsOptions;
         _time = time;
         _logger = logger;
     }
@@ -100,8 +100,7 @@ public sealed partial class DeliveryReportProcessor : IDeliveryReportSink
             return DeliveryOutcome.NotFinal;
         }
 
-        var recipient = Canonical(report.Recipient);
-        var part = await _index.FindLatestAsync(recipient, report.MessageReference, _time.GetUtcNow() - _options.Value.MatchWindow, cancellationToken);
+        var part = await FindPartAsync(report, cancellationToken);
         if (part is null)
         {
             return DeliveryOutcome.Unknown;
@@ -167,8 +166,20 @@ public sealed partial class DeliveryReportProcessor : IDeliveryReportSink
     private static List<int> WithPart(Destination destination, int partIndex) =>
         destination.DeliveredParts.Append(partIndex).Distinct().Order().ToList();
 
-    private string Canonical(string recipient) =>
-        !recipient.StartsWith('+') && _normalizer.Value.TryNormalize(recipient, out var e164, out _) ? e164 : recipient;
+    private async Task<PartReference?> FindPartAsync(DeliveryReport report, CancellationToken cancellationToken)
+    {
+        // The driver has already read a national recipient in the SIM's home country where it knows that.
+        var region = _smsOptions.Value.DefaultRegion is { Length: > 0 } configured ? configured.Trim().ToUpperInvariant() : null;
+        foreach (var recipient in ReportedNumber.Candidates(report.Recipient, region))
+        {
+            if (await _index.FindLatestAsync(recipient, report.MessageReference, _time.GetUtcNow() - _options.Value.MatchWindow, cancellationToken) is { } part)
+            {
+                return part;
+            }
+        }
+
+        return null;
+    }
 
     private static string PendingId(DeliveryReport report)
     {

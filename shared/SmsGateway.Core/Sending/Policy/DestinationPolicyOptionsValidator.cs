@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SmsGateway.Core.Phone;
 
 namespace SmsGateway.Core.Sending.Policy;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using PhoneNumbers;
 using SmsGateway.Core.Modem;
+using SmsGateway.Core.Phone;
 using SmsGateway.Core.Sending.Policy;
 using SmsGateway.Testing;
 

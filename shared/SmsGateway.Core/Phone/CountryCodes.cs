@@ -1,7 +1,7 @@
 using System.Globalization;
 using PhoneNumbers;
 
-namespace SmsGateway.Core.Sending.Policy;
+namespace SmsGateway.Core.Phone;
 
 /// <summary>Country calling codes: parsing the setting, and the home country of a SIM from its IMSI.</summary>
 public static class CountryCodes
