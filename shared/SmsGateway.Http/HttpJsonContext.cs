@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace SmsGateway.Http;
 
 /// <summary>Source-generated JSON for the message endpoints, the same in every host.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never, AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(SendMessageBody))]
 [JsonSerializable(typeof(MessageAcceptedResponse))]
 [JsonSerializable(typeof(MessageStatusResponse))]

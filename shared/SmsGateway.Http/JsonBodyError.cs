@@ -23,10 +23,44 @@ public static class JsonBodyError
         return (end < 0 ? name : name[..end]).ToLowerInvariant();
     }
 
+    /// <summary>
+    /// The member a strict body refused and why, when <paramref name="exception"/> is about one: a member the body
+    /// does not have (<c>JsonUnmappedMemberHandling.Disallow</c>) or one given twice (<c>AllowDuplicateProperties = false</c>).
+    /// System.Text.Json names the member only in its message, so it is read from there.
+    /// </summary>
+    public static (string Member, string Message)? StrictnessOf(JsonException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        if (Quoted(exception.Message, "could not be mapped to any .NET member") is { } unknown)
+        {
+            return (unknown, $"'{unknown}' is not a member of this request; nothing was stored. Remove it, or check its spelling.");
+        }
+
+        if (exception.Message.StartsWith("Duplicate", StringComparison.Ordinal) && Quoted(exception.Message, "Duplicate") is { } twice)
+        {
+            return (twice, $"'{twice}' is given more than once; give it once.");
+        }
+
+        return null;
+    }
+
     /// <summary>The message for a body that is not valid JSON, with where it went wrong.</summary>
     public static string NotJson(JsonException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
         return $"The body is not valid JSON (line {exception.LineNumber + 1}, position {exception.BytePositionInLine + 1}).";
+    }
+
+    // The first '…'-quoted name of a message that contains marker.
+    private static string? Quoted(string message, string marker)
+    {
+        if (!message.Contains(marker, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var start = message.IndexOf('\'', StringComparison.Ordinal);
+        var end = start < 0 ? -1 : message.IndexOf('\'', start + 1);
+        return end > start + 1 ? message[(start + 1)..end] : null;
     }
 }

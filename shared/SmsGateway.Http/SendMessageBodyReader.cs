@@ -26,6 +26,10 @@ internal static class SendMessageBodyReader
                 ? Fail("body", "The body must be a JSON object such as {\"to\": [\"+4915112345678\"], \"text\": \"Hello\"}.")
                 : new Result(body, null);
         }
+        catch (JsonException ex) when (JsonBodyError.StrictnessOf(ex) is { } refused)
+        {
+            return Fail(refused.Member, refused.Message);
+        }
         catch (JsonException ex)
         {
             return JsonBodyError.FieldOf(ex) switch
