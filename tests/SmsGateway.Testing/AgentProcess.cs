@@ -58,9 +58,15 @@ public sealed class AgentProcess : IAsyncDisposable
     }
 
     /// <summary>Runs a subcommand (<c>deadletters list …</c>) to its end: its exit code and its two outputs.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(IEnumerable<string> args, TimeSpan timeout)
+    public static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(IEnumerable<string> args, TimeSpan timeout, string? workingDirectory = null)
     {
-        using var process = Process.Start(StartInfo(args))!;
+        var info = StartInfo(args);
+        if (workingDirectory is not null)
+        {
+            info.WorkingDirectory = workingDirectory;
+        }
+
+        using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(timeout);

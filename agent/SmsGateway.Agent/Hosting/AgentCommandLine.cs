@@ -9,6 +9,9 @@ namespace SmsGateway.Agent.Hosting;
 /// <summary>Runs the gateway, or one of the subcommands (diagnostics, dead letters, storage, API keys).</summary>
 public static class AgentCommandLine
 {
+    /// <summary>sysexits' EX_UNAVAILABLE: the address to listen on is taken.</summary>
+    public const int PortInUseExitCode = 69;
+
     public static async Task<int> RunAsync(string[] args)
     {
         if (args.Length > 0 && DiagnosticCommands.Handles(args[0]))
@@ -29,6 +32,11 @@ public static class AgentCommandLine
         if (args.Length > 0 && ApiKeyCommands.Handles(args[0]))
         {
             return ApiKeyCommands.Run(args, Console.Out, Console.Error);
+        }
+
+        if (TopLevelCommands.TryRun(args, Console.Out, Console.Error) is { } exitCode)
+        {
+            return exitCode;
         }
 
         try
@@ -53,6 +61,12 @@ public static class AgentCommandLine
         catch (Exception ex) when (ConfigurationErrors.TryReport(ex, Console.Error))
         {
             return ConfigurationErrors.ExitCode;
+        }
+        catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            // Kestrel could not bind: another program (or another agent) has the port.
+            await Console.Error.WriteLineAsync($"{ex.Message.TrimEnd('.')}: another program listens there; stop it, or give this agent another address with --urls=http://127.0.0.1:<port> (setting Urls).");
+            return PortInUseExitCode;
         }
     }
 }
