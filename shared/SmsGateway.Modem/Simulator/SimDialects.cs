@@ -19,12 +19,13 @@ public static class SimDialects
             NoiseAfterSend = ["^MODE:3,3", "^RSSI:15"],
         },
 
-        // Wavecom Multiband: AT+CPIN? gives "+CPIN: READY" and never OK.
+        // Wavecom Multiband 900E/1800: AT+CPIN? gives "+CPIN: READY" and never OK; AT+CPMS takes two storages at most.
         new()
         {
             Name = "wavecom",
             Identity = ("WAVECOM MODEM", "MULTIBAND  900E  1800", "641b09gg.Q2403A 1320676 061804 14:38"),
             ReadsWithoutOk = new HashSet<string> { "+CPIN" },
+            CpmsTakesAtMostTwo = true,
             StartupLines = ["+WIND: 4"],
         },
 
@@ -33,9 +34,9 @@ public static class SimDialects
         {
             Name = "zte",
             Identity = ("ZTE INCORPORATED", "MF110", "BD_P673A2V1.0.0B09"),
-            StartupLines = ["+ZPASR: \"UMTS\"", "+ZDONR: \"T-Mobile\",262,1,\"PS_ONLY\",\"ACTIVE\""],
+            StartupLines = ["+ZDONR: \"Not Found\"", "+ZPASR: \"Limited Service\"", "+ZDONR: \"Orange\",234,33,\"CS_ONLY\",\"ROAM_OFF\"", "+ZPASR: \"UMTS\""],
             LinesBeforePrompt = ["+ZPASR: \"UMTS\""],
-            LineAfterPrompt = "+ZDONR: \"T-Mobile\",262,1,\"CS_PS\",\"ACTIVE\"",
+            LineAfterPrompt = "+ZDONR: \"Orange\",234,33,\"CS_PS\",\"ROAM_OFF\"",
         },
 
         // SIMCom SIM800: RDY, Call Ready and SMS Ready banners after power-up.
@@ -54,23 +55,23 @@ public static class SimDialects
             StartupLines = ["RDY", "+QUSIM: 1", "+CFUN: 1", "+CPIN: READY", "+QIND: SMS DONE", "+QIND: PB DONE"],
         },
 
-        // A Nokia phone in AT mode: no +CNMI, no +CPMS, no USSD over AT; PDU mode and AT+CMGL work.
+        // A Nokia phone in AT mode (N79, N95): no +CNMI, no +CPMS, no USSD over AT; PDU mode and AT+CMGL work.
         new()
         {
             Name = "nokia",
-            Identity = ("Nokia", "Nokia 6230i", "V 03.88"),
+            Identity = ("Nokia", "Nokia N79", "V ICPR72_08w44.1"),
             Refused = new HashSet<string> { "+CNMI", "+CPMS", "+CUSD", "+CMMS" },
             HasUssd = false,
         },
 
-        // A modem that answers "COMMAND NOT SUPPORT" instead of ERROR, and takes AT+CPMS with two storages at most.
+        // Huawei E1752: answers "COMMAND NOT SUPPORT" instead of ERROR to what it lacks (here AT+CMMS, which the driver
+        // tries before a multipart send and can do without).
         new()
         {
             Name = "notsupport",
-            Identity = ("ZTE CORPORATION", "AC2736", "AC2736V1.0.0B05"),
+            Identity = ("huawei", "E1752", "11.126.13.00.00"),
             ErrorText = "COMMAND NOT SUPPORT",
-            Refused = new HashSet<string> { "+CMEE", "+CMMS" },
-            CpmsTakesAtMostTwo = true,
+            Refused = new HashSet<string> { "+CMMS" },
         },
     }.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);
 

@@ -33,15 +33,22 @@ public sealed class SimulatedModemDialectTests
     }
 
     [Fact]
-    public async Task NotSupport_RefusesWithCommandNotSupport_AndTakesCpmsWithTwoStoragesOnly()
+    public async Task NotSupport_RefusesWithCommandNotSupport()
     {
-        await using var sim = await InProcessSimulator.StartAsync(o => o.Dialect = "notsupport", quiet: false);
+        await using var sim = await InProcessSimulator.StartAsync(o => o.Dialect = "notsupport");
 
-        await sim.Client.WriteAsync("AT+CMEE=1\r");
-        await sim.Client.WaitForAsync("\r\nCOMMAND NOT SUPPORT\r\n");
-        await sim.Client.WriteAsync("AT+CPMS=\"SM\",\"SM\",\"SM\"\r");
+        await sim.Client.WriteAsync("AT+CMMS=2\r");
         await sim.Client.WaitForAsync("\r\nCOMMAND NOT SUPPORT\r\n");
 
+        Assert.Equal("\r\nOK\r\n", await sim.Client.SendAsync("AT"));
+    }
+
+    [Fact]
+    public async Task Wavecom_TakesCpmsWithTwoStoragesOnly()
+    {
+        await using var sim = await InProcessSimulator.StartAsync(o => o.Dialect = "wavecom");
+
+        Assert.EndsWith("\r\nERROR\r\n", await sim.Client.SendAsync("AT+CPMS=\"SM\",\"SM\",\"SM\""), StringComparison.Ordinal);
         Assert.Contains("+CPMS:", await sim.Client.SendAsync("AT+CPMS=\"SM\",\"SM\""), StringComparison.Ordinal);
     }
 
