@@ -33,7 +33,12 @@ internal static class DialectRun
         await modem.StartAsync(CancellationToken.None);
         try
         {
-            var model = dialect.Identity is { } identity ? $"{identity.Manufacturer} {identity.Model}" : "(configured)";
+            var model = dialect.Identity switch
+            {
+                null => "any modem that keeps to TS 27.005",
+                var (maker, device, _) when device.StartsWith(maker, StringComparison.OrdinalIgnoreCase) => device,
+                var (maker, device, _) => $"{maker} {device}",
+            };
             if (!await UntilAsync(time, () => modem.Status is { Connected: true, Inbound: not ModemReceiving.Unknown }))
             {
                 return new DialectResult(name, model, "no: " + modem.Status.LastError, DialectResult.None, DialectResult.None, DialectResult.None, ussd);
