@@ -1,5 +1,6 @@
 using System.Text;
 using SmsGateway.Modem.Simulator;
+using SmsGateway.Testing;
 
 namespace SmsGateway.Modem.Tests.Dialects;
 
@@ -23,7 +24,7 @@ public sealed class ModemsTableTests
             measured.AppendLine((await DialectRun.ResultAsync(dialect)).TableRow);
         }
 
-        var path = Path.Combine(RepositoryRoot(), "docs", "MODEMS.md");
+        var path = RepositoryFiles.PathOf("docs", "MODEMS.md");
         var document = File.ReadAllText(path).ReplaceLineEndings("\n");
         var start = document.IndexOf(Begin, StringComparison.Ordinal);
         var end = document.IndexOf(End, StringComparison.Ordinal);
@@ -38,18 +39,5 @@ public sealed class ModemsTableTests
         }
 
         Assert.True(current == table, $"docs/MODEMS.md disagrees with the dialect corpus; measured:\n{table}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SmsGateway.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"no SmsGateway.sln above {AppContext.BaseDirectory}");
     }
 }
