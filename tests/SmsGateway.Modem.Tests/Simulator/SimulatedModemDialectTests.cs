@@ -77,6 +77,15 @@ public sealed class SimulatedModemDialectTests
     }
 
     [Fact]
+    public async Task ConnectionDescription_NamesTheDialectsModel()
+    {
+        using var modem = new SimulatedModem(new SimulatorOptions { Dialect = "quectel" });
+        await using var connections = new SimulatorConnectionFactory(modem);
+
+        Assert.Equal("simulated modem (EC25, in-process)", connections.Description);
+    }
+
+    [Fact]
     public async Task AddModemSimulator_UnknownDialect_IsRefusedAtStartNamingTheSettingAndTheChoices()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
