@@ -11,7 +11,8 @@ public enum ModemReceiving
 
     /// <summary>
     /// The modem refused every form of <c>AT+CNMI</c> (phones in AT mode, such as Nokia's): its storage is listed
-    /// with <c>AT+CMGL</c> every <c>Modem:StatusInterval</c> instead, so messages arrive late but arrive.
+    /// with <c>AT+CMGL</c> every <c>Modem:StatusInterval</c> instead, so messages arrive late but arrive. (Never for
+    /// reports: without <c>+CNMI</c> a modem does not keep them.)
     /// </summary>
     Polled,
 

@@ -191,10 +191,8 @@ public sealed class GsmModem : BackgroundService, ISmsModem
     {
         var fallback = listed ? ModemReceiving.Polled : ModemReceiving.Unavailable;
         var inbound = notifications.Messages ? ModemReceiving.Notified : fallback;
-        var reports = !_options.DeliveryReports ? ModemReceiving.Unavailable
-            : notifications.Reports ? ModemReceiving.Notified
-            : notifications.Messages ? ModemReceiving.Unavailable
-            : fallback;
+        // Without a +CNMI that routes them (ds 1 or 2) a modem neither announces nor stores status reports.
+        var reports = _options.DeliveryReports && notifications.Reports ? ModemReceiving.Notified : ModemReceiving.Unavailable;
         if (inbound != ModemReceiving.Notified)
         {
             GsmModemLog.NotNotified(_logger, inbound);

@@ -22,6 +22,19 @@ public static class ModemProbe
         TimeProvider? timeProvider,
         CancellationToken cancellationToken)
     {
+        var transcript = new ProbeTranscript();
+        var result = await ProbeAsync(connectionFactory, options, logger, timeProvider, transcript, cancellationToken);
+        return result with { Transcript = transcript.Lines };
+    }
+
+    private static async Task<ModemProbeResult> ProbeAsync(
+        IModemConnectionFactory connectionFactory,
+        ModemOptions options,
+        ILogger? logger,
+        TimeProvider? timeProvider,
+        ProbeTranscript transcript,
+        CancellationToken cancellationToken)
+    {
         logger ??= NullLogger.Instance;
         timeProvider ??= TimeProvider.System;
         var result = new ModemProbeResult { Port = connectionFactory.Description };
@@ -35,7 +48,7 @@ public static class ModemProbe
             return result with { Error = ex.Message };
         }
 
-        await using var channel = new AtChannel(stream, timeProvider: timeProvider);
+        await using var channel = new AtChannel(stream, transcript, timeProvider);
         using var session = new ModemSession(channel, options, logger);
         try
         {
@@ -70,6 +83,10 @@ public static class ModemProbe
         var status = await ModemStatusReader.ReadIdentityAsync(session, ModemStatus.Disconnected, cancellationToken);
         status = await ModemStatusReader.ReadRadioAsync(session, status, timeProvider, cancellationToken);
         var storage = AtValueParser.Storage((await session.TryExecuteAsync("AT+CPMS?", cancellationToken))?.ValueOf("+CPMS:"));
+
+        // Read-only: what the modem offers for notifications and storage, for the transcript of a new modem's report.
+        await session.TryExecuteAsync("AT+CNMI=?", cancellationToken);
+        await session.TryExecuteAsync("AT+CPMS=?", cancellationToken);
         return result with
         {
             Manufacturer = status.Manufacturer,

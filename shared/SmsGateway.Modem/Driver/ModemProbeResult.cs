@@ -40,4 +40,10 @@ public sealed record ModemProbeResult
 
     /// <summary>Why the probe stopped early, when it did.</summary>
     public string? Error { get; init; }
+
+    /// <summary>
+    /// Every command sent (<c>-&gt; AT+CGMI</c>) and line received (<c>&lt;- huawei</c>), the PIN masked: what to attach
+    /// when reporting a new modem (docs/MODEMS.md).
+    /// </summary>
+    public IReadOnlyList<string> Transcript { get; init; } = [];
 }

@@ -92,11 +92,9 @@ internal sealed class SimInboxReader(IInboundSmsSink inbound, IDeliveryReportSin
 
     private async Task<HandOverResult> HandOverAsync(string pdu, int? tpduLength, CancellationToken cancellationToken)
     {
-        // The length counts the TPDU only; any extra octets are the SMSC part in front.
-        var includesSmsc = tpduLength is null || pdu.Length / 2 > tpduLength;
         try
         {
-            if (!PduDecoder.TryDecode(pdu, includesSmsc, out var decoded, out var error))
+            if (!PduDecoder.TryDecodeStored(pdu, tpduLength, out var decoded, out var error))
             {
                 // Handed over anyway, so that nothing is lost silently and the SIM does not fill up.
                 GsmModemLog.Undecodable(logger, error ?? "unknown");

@@ -57,6 +57,14 @@ internal static class AddressCodec
     public static (string Address, SmsAddressType Type) Read(PduReader reader, string field)
     {
         var semiOctets = reader.ReadByte($"{field} length");
+
+        // TS 23.040 §9.1.2.5: an address field is at most 12 octets, 20 semi-octets after the type. A longer one is
+        // not an odd address but a PDU read from the wrong offset.
+        if (semiOctets > MaxDigits)
+        {
+            throw new PduFormatException($"{field} announces {semiOctets} semi-octets; an address has at most {MaxDigits}.");
+        }
+
         var typeOfAddress = reader.ReadByte($"{field} type");
         var value = reader.ReadBytes((semiOctets + 1) / 2, field);
         var type = TypeFromToa(typeOfAddress);

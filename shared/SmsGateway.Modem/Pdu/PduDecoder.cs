@@ -49,6 +49,31 @@ public static class PduDecoder
         }
     }
 
+    /// <summary>
+    /// Decodes a PDU as <c>+CMGR</c>, <c>+CMGL</c>, <c>+CMT</c> or <c>+CDS</c> show it, with the TPDU length their header
+    /// gave (null when none). The length counts the TPDU only, so a PDU of exactly that length has no SMSC part and any
+    /// other has one; headers that count wrongly exist (gammu's corpus has them), so the other reading is tried when the
+    /// first fails, and the first one's reason is given when both do.
+    /// </summary>
+    public static bool TryDecodeStored(string hex, int? tpduLength, out SmsPdu? pdu, out string? error)
+    {
+        var includesSmsc = tpduLength is null || (hex.Trim().Length / 2) != tpduLength;
+        if (TryDecode(hex, includesSmsc, out pdu, out error))
+        {
+            return true;
+        }
+
+        var first = error;
+        if (TryDecode(hex, !includesSmsc, out pdu, out _))
+        {
+            error = null;
+            return true;
+        }
+
+        error = first;
+        return false;
+    }
+
     private static DeliverPdu ReadDeliver(PduReader reader, byte firstOctet)
     {
         var (sender, senderType) = AddressCodec.Read(reader, "TP-OA");

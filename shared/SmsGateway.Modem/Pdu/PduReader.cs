@@ -20,9 +20,15 @@ internal sealed class PduReader
             throw new PduFormatException("PDU is empty.");
         }
 
+        if (text.Length == 1)
+        {
+            throw new PduFormatException("PDU has an odd number of hex digits (1).");
+        }
+
+        // A PDU cut off in the middle of an octet (gammu's corpus has one): the half octet carries nothing.
         if (text.Length % 2 != 0)
         {
-            throw new PduFormatException($"PDU has an odd number of hex digits ({text.Length}).");
+            text = text[..^1];
         }
 
         var octets = new byte[text.Length / 2];

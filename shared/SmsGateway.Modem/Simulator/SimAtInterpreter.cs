@@ -38,7 +38,12 @@ internal sealed class SimAtInterpreter
         var final = SimAtResult.Ok();
         foreach (var command in commands)
         {
-            if (_handlers.TryGetValue(command.Name, out var handler))
+            if (session.State.Dialect.Refuses(command))
+            {
+                SimulatorLog.UnknownCommand(_logger, command.Name);
+                final = SimAtResult.Error();
+            }
+            else if (_handlers.TryGetValue(command.Name, out var handler))
             {
                 final = await handler(session, command, cancellationToken);
             }
@@ -55,6 +60,8 @@ internal sealed class SimAtInterpreter
             }
         }
 
-        await session.WriteResultAsync(lines, final, cancellationToken);
+        var withoutOk = commands is [{ Kind: SimAtCommandKind.Read } only] && final.Final == SimAtFinal.Ok && lines.Count > 0
+            && session.State.Dialect.ReadsWithoutOk.Contains(only.Name);
+        await session.WriteResultAsync(lines, final, cancellationToken, withoutOk);
     }
 }

@@ -20,9 +20,9 @@ internal static class SimGeneralCommands
         handlers["Z"] = ResetProfile;
         handlers["&F"] = ResetProfile;
         handlers["I"] = (session, _, _) => Done(Identify(session.State.Options));
-        Identity(handlers, s => s.Options.Manufacturer, "+CGMI", "+GMI");
-        Identity(handlers, s => s.Options.Model, "+CGMM", "+GMM");
-        Identity(handlers, s => s.Options.Revision, "+CGMR", "+GMR");
+        Identity(handlers, s => s.Dialect.Identity?.Manufacturer ?? s.Options.Manufacturer, "+CGMI", "+GMI");
+        Identity(handlers, s => s.Dialect.Identity?.Model ?? s.Options.Model, "+CGMM", "+GMM");
+        Identity(handlers, s => s.Dialect.Identity?.Revision ?? s.Options.Revision, "+CGMR", "+GMR");
         Identity(handlers, s => s.Options.Imei, "+CGSN", "+GSN");
         Identity(handlers, s => s.Options.Iccid, "+CCID");
         handlers["^ICCID"] = (session, _, _) => Done(SimAtResult.Ok($"^ICCID: {session.State.Options.Iccid}"));

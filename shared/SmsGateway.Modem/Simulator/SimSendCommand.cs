@@ -38,9 +38,11 @@ internal static class SimSendCommand
         await session.BeginExclusiveAsync(cancellationToken);
         try
         {
-            // Some modems put an unsolicited line in the same write as the prompt (Huawei ^RSSI, a +CDSI notice).
-            var after = state.Options.LineAfterPrompt is { Length: > 0 } line ? $"\r\n{line}\r\n" : string.Empty;
-            await session.WriteAsync("\r\n> " + after, cancellationToken);
+            // Some modems put unsolicited lines in the same write as the prompt (Huawei ^RSSI, ZTE +ZPASR, a +CDSI notice).
+            var dialect = state.Dialect;
+            var before = string.Concat(dialect.LinesBeforePrompt.Select(l => $"\r\n{l}\r\n"));
+            var after = (state.Options.LineAfterPrompt is { Length: > 0 } line ? line : dialect.LineAfterPrompt) is { } afterLine ? $"\r\n{afterLine}\r\n" : string.Empty;
+            await session.WriteAsync(before + "\r\n> " + after, cancellationToken);
             input = await session.ReadPduAsync(cancellationToken);
         }
         finally
@@ -78,6 +80,11 @@ internal static class SimSendCommand
 
         var messageReference = state.NextMessageReference();
         session.Modem.RecordTransmission(submit, pdu.Hex.ToUpperInvariant(), messageReference);
+        foreach (var noise in state.Dialect.NoiseAfterSend)
+        {
+            session.EnqueueUrc(noise);
+        }
+
         return state.TakeLostAnswer() ? SimAtResult.Silent() : SimAtResult.Ok($"+CMGS: {messageReference}");
     }
 

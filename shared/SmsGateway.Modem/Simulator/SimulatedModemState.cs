@@ -19,6 +19,8 @@ public sealed class SimulatedModemState
     public SimulatedModemState(SimulatorOptions options)
     {
         Options = options;
+        Dialect = SimDialects.Find(options.Dialect)
+            ?? throw new ArgumentException($"Modem:Simulator:Dialect '{options.Dialect}' is not one of {string.Join(", ", SimDialects.Names)}.", nameof(options));
         Storage = new SimStorage(options.StorageSize);
         SmscAddress = options.SmscAddress;
         SignalRssi = options.SignalRssi;
@@ -26,6 +28,9 @@ public sealed class SimulatedModemState
     }
 
     public SimulatorOptions Options { get; }
+
+    /// <summary>The quirks of the modem family the simulator plays (<see cref="SimulatorOptions.Dialect"/>).</summary>
+    public SimDialect Dialect { get; }
 
     /// <summary>The SMS slots of the SIM.</summary>
     public SimStorage Storage { get; }

@@ -22,7 +22,7 @@ public sealed class SimulatorConnectionFactory : IModemConnectionFactory, IAsync
     /// <summary>The simulated device, for injecting inbound SMS and faults.</summary>
     public SimulatedModem Modem { get; }
 
-    public string Description => $"simulated modem ({Modem.Options.Model}, in-process)";
+    public string Description => $"simulated modem ({Modem.State.Dialect.Identity?.Model ?? Modem.Options.Model}, in-process)";
 
     public Task<Stream> OpenAsync(CancellationToken cancellationToken)
     {

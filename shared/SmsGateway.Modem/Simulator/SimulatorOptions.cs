@@ -7,6 +7,14 @@ public sealed class SimulatorOptions
 {
     public const string SectionName = "Modem:Simulator";
 
+    /// <summary>
+    /// The modem family whose quirks the simulator reproduces: <c>standard</c>, <c>huawei</c>, <c>wavecom</c>, <c>zte</c>,
+    /// <c>sim800</c>, <c>quectel</c>, <c>nokia</c> or <c>notsupport</c> (docs/MODEMS.md). A dialect also sets the identity
+    /// the modem answers (manufacturer, model, revision).
+    /// </summary>
+    [SimDialectName]
+    public string Dialect { get; set; } = SimDialects.Standard;
+
     /// <summary>Simulated air time of one SMS part between the PDU and <c>+CMGS</c>.</summary>
     [Range(0, 600_000)]
     public int SendDelayMs { get; set; } = 200;

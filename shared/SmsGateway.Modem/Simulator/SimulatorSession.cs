@@ -37,6 +37,11 @@ internal sealed class SimulatorSession : IDisposable
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closed.Token);
         var token = linked.Token;
+        foreach (var banner in State.Dialect.StartupLines)
+        {
+            EnqueueUrc(banner);
+        }
+
         var urcPump = PumpUrcsAsync(token);
         var vendorUrcs = EmitVendorUrcsAsync(token);
         var reason = "end of stream";
@@ -109,12 +114,20 @@ internal sealed class SimulatorSession : IDisposable
     public ValueTask WriteAsync(string text, CancellationToken cancellationToken) =>
         WriteAsync(Encoding.Latin1.GetBytes(text), cancellationToken);
 
-    /// <summary>Writes the answer of a command line: information lines, then the final result code.</summary>
-    public ValueTask WriteResultAsync(IReadOnlyList<string> lines, SimAtResult final, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the answer of a command line: information lines, then the final result code unless
+    /// <paramref name="withoutFinal"/> (a dialect that ends some reads with the information line alone).
+    /// </summary>
+    public ValueTask WriteResultAsync(IReadOnlyList<string> lines, SimAtResult final, CancellationToken cancellationToken, bool withoutFinal = false)
     {
         if (final.Final == SimAtFinal.None)
         {
             return ValueTask.CompletedTask;
+        }
+
+        if (withoutFinal)
+        {
+            return WriteAsync(string.Concat(lines.Select(l => $"\r\n{l}\r\n")), cancellationToken);
         }
 
         var text = new StringBuilder();
@@ -146,7 +159,7 @@ internal sealed class SimulatorSession : IDisposable
 
         // SMS commands report +CMS ERROR whatever +CMEE says, as SIMCom and Huawei modems do.
         SimAtFinal.CmsError => $"+CMS ERROR: {result.Code}",
-        _ => "ERROR",
+        _ => State.Dialect.ErrorText,
     };
 
     private ValueTask EchoAsync(ReadOnlyMemory<byte> received, CancellationToken cancellationToken) =>

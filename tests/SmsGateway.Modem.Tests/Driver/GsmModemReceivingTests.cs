@@ -42,7 +42,7 @@ public sealed class GsmModemReceivingTests
 
         await using var harness = await GsmModemHarness.StartAsync(null, modem);
         await harness.WaitUntilAsync(() => harness.Modem.Status.Inbound == ModemReceiving.Polled, "inbound polled");
-        Assert.Equal(ModemReceiving.Polled, harness.Modem.Status.Reports);
+        Assert.Equal(ModemReceiving.Unavailable, harness.Modem.Status.Reports);
         var lists = modem.Commands.Count(c => c == "AT+CMGL=4");
 
         harness.Time.Advance(harness.Options.StatusInterval);

@@ -25,7 +25,9 @@ public sealed class ModemProbeTests
             .Expect("AT+CSQ", "\r\n+CSQ: 25,99\r\n", Ok)
             .Expect("AT+CREG?", "\r\n+CREG: 0,1\r\n", Ok)
             .Expect("AT+COPS?", "\r\n+COPS: 0,0,\"o2 - de\",7\r\n", Ok)
-            .Expect("AT+CPMS?", "\r\n+CPMS: \"SM\",3,50,\"SM\",3,50,\"SM\",3,50\r\n", Ok);
+            .Expect("AT+CPMS?", "\r\n+CPMS: \"SM\",3,50,\"SM\",3,50,\"SM\",3,50\r\n", Ok)
+            .Expect("AT+CNMI=?", "\r\n+CNMI: (0-2),(0-3),(0,2),(0-2),(0,1)\r\n", Ok)
+            .Expect("AT+CPMS=?", "\r\n+CPMS: (\"SM\",\"ME\"),(\"SM\",\"ME\"),(\"SM\",\"ME\")\r\n", Ok);
 
         var result = await ModemProbe.RunAsync(new ScriptedConnectionFactory(modem), new ModemOptions { Pin = "0000" }, CancellationToken.None);
 
@@ -36,6 +38,11 @@ public sealed class ModemProbeTests
         Assert.Equal(("SM", 3, 50), (result.Storage, result.StorageUsed, result.StorageTotal));
         Assert.Equal("+491760000443", result.SmscAddress);
         Assert.Empty(modem.Unexpected);
+        Assert.Contains("-> AT+CGMI", result.Transcript);
+        Assert.Contains("<- Quectel", result.Transcript);
+        Assert.Contains("<- +CNMI: (0-2),(0-3),(0,2),(0-2),(0,1)", result.Transcript);
+        Assert.Contains("-> AT+CPIN=***", result.Transcript);
+        Assert.DoesNotContain(result.Transcript, line => line.Contains("\"0000\"", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -22,7 +22,8 @@ public class PduDecoderRobustnessTests
     [InlineData("", "empty")]
     [InlineData("   ", "empty")]
     [InlineData("0", "odd number")]
-    [InlineData("07917283010010F5040BC8723888090", "odd number")]
+    [InlineData("07917283010010F5040BC8723888090", "ends inside TP-OA")] // an odd digit count: the half octet is dropped
+    [InlineData("0004FF91", "at most 20")] // 255 semi-octets announced
     [InlineData("0791ZZ", "non-hex")]
     [InlineData("07917283010010", "ends inside")] // SMSC length overruns
     [InlineData("00", "ends inside first octet")]
