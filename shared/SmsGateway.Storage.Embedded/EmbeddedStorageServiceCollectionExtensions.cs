@@ -8,6 +8,7 @@ using SmsGateway.Core.Sending.Policy;
 using SmsGateway.Core.Sending.Queue;
 using SmsGateway.Core.Sending.Records;
 using SmsGateway.Core.Storage;
+using SmsGateway.Core.Webhooks;
 
 namespace SmsGateway.Storage.Embedded;
 
@@ -40,6 +41,7 @@ public static class EmbeddedStorageServiceCollectionExtensions
         services.AddSingleton<IChatInbox>(sp => new SqliteChatInbox(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IChatBridgeStore>(sp => new SqliteChatBridgeStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<ILimitJournal>(sp => new SqliteLimitJournal(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IWebhookStore>(sp => new SqliteWebhookStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
 
         return services;
     }
