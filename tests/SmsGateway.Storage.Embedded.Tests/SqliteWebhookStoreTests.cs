@@ -3,6 +3,7 @@ using SmsGateway.Core.Domain;
 using SmsGateway.Core.Sending.Records;
 using SmsGateway.Core.Webhooks;
 using SmsGateway.Testing;
+using SmsGateway.Core.Receiving.Inbound;
 
 namespace SmsGateway.Storage.Embedded.Tests;
 
@@ -156,6 +157,21 @@ public sealed class SqliteWebhookStoreTests : IDisposable
         var leased = Assert.Single(await new SqliteWebhookStore(reopened, _time).LeaseDueAsync("wh_a", 10, Lock, default));
 
         Assert.Equal(reported.Id, leased.EventId);
+    }
+
+    [Fact]
+    public async Task AddInboundMessageWithEvents_StoresTheEventOnlyWhenTheMessageIsNew()
+    {
+        await _sut.AddEndpointAsync(Endpoint("wh_a", WebhookEventTypes.SmsReceived), default);
+        var inbound = new SqliteInboundStore(_db.Database);
+        var message = new InboundMessage { Id = Message.NewId(Now), Sender = "+4917600000001", SentAt = Now, ReceivedAt = Now, Text = "hi" };
+        var reported = _events.ForInbound(message);
+
+        Assert.True(await inbound.AddMessageAsync(message, [reported], default));
+        Assert.False(await inbound.AddMessageAsync(message, [_events.ForInbound(message)], default));
+
+        var leased = Assert.Single(await _sut.LeaseDueAsync("wh_a", 10, Lock, default));
+        Assert.Equal((reported.Id, WebhookEventTypes.SmsReceived), (leased.EventId, leased.Type));
     }
 
     [Fact]
