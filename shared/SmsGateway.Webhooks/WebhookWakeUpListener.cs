@@ -1,6 +1,7 @@
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Receiving.Inbound;
 using SmsGateway.Core.Sending.Records;
+using SmsGateway.Core.Webhooks;
 
 namespace SmsGateway.Webhooks;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using SmsGateway.Core.Webhooks;
 
 namespace SmsGateway.Webhooks.Tests;
 

@@ -84,6 +84,7 @@ public static class GatewayApp
         app.MapMessagesEndpoints();
         app.MapInboundEndpoints();
         app.MapDeadLettersEndpoints();
+        app.MapWebhooksEndpoints();
         app.MapModemEndpoints(app.Configuration);
         app.MapTelegramWebhook();
         return app;

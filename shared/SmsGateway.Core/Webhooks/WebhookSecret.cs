@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace SmsGateway.Webhooks;
+namespace SmsGateway.Core.Webhooks;
 
 /// <summary>Signing secrets as Standard Webhooks writes them: <c>whsec_</c> and the base64 of the key.</summary>
 public static class WebhookSecret

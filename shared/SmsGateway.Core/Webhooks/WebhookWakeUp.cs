@@ -1,6 +1,6 @@
 using SmsGateway.Core.Hosting;
 
-namespace SmsGateway.Webhooks;
+namespace SmsGateway.Core.Webhooks;
 
 /// <summary>
 /// Wakes the dispatcher: <see cref="Events"/> when events were stored or a delivery settled (a later event of the same

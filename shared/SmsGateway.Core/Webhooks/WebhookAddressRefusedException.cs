@@ -1,4 +1,4 @@
-namespace SmsGateway.Webhooks;
+namespace SmsGateway.Core.Webhooks;
 
 /// <summary>A receiver's address is one the gateway may not connect to (<see cref="WebhookAddressPolicy"/>).</summary>
 public sealed class WebhookAddressRefusedException : Exception

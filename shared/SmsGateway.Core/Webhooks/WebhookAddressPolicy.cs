@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace SmsGateway.Webhooks;
+namespace SmsGateway.Core.Webhooks;
 
 /// <summary>
 /// Which receivers the gateway may call (SSRF): by default only <c>https</c> to public addresses. A URL is checked when it
