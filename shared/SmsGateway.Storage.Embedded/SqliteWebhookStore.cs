@@ -196,19 +196,23 @@ public sealed class SqliteWebhookStore(SqliteDatabase db, TimeProvider time) : I
             ("$pending", Pending), ("$now", now), ("$endpoint", endpointId), ("$event", eventId)) == 1, cancellationToken);
     }
 
-    public Task<IReadOnlyDictionary<string, int>> CountPendingAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<WebhookBacklog>> CountDeliveriesAsync(CancellationToken cancellationToken)
     {
         using var connection = db.Open();
         using var command = Create(connection, null,
-            "SELECT endpoint_id, COUNT(*) FROM webhook_deliveries WHERE state = $pending GROUP BY endpoint_id", ("$pending", Pending));
+            """
+            SELECT endpoint_id, SUM(state = $pending), SUM(state = $pending AND attempts > 0), SUM(state = $failed)
+            FROM webhook_deliveries WHERE state <> $delivered GROUP BY endpoint_id ORDER BY endpoint_id
+            """,
+            ("$pending", Pending), ("$failed", Failed), ("$delivered", Delivered));
         using var reader = command.ExecuteReader();
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new List<WebhookBacklog>();
         while (reader.Read())
         {
-            counts[reader.GetString(0)] = reader.GetInt32(1);
+            counts.Add(new WebhookBacklog(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3)));
         }
 
-        return Task.FromResult<IReadOnlyDictionary<string, int>>(counts);
+        return Task.FromResult<IReadOnlyList<WebhookBacklog>>(counts);
     }
 
     private Task<bool> Settle(WebhookDeliveryLease lease, string set, CancellationToken cancellationToken, params (string Name, object? Value)[] extra)

@@ -43,7 +43,7 @@ public sealed partial class WebhookDispatcher(
                 try
                 {
                     await ReconcileAsync(settings, stoppingToken);
-                    metrics.ReportBacklog(await store.CountPendingAsync(stoppingToken));
+                    metrics.ReportBacklog(await store.CountDeliveriesAsync(stoppingToken));
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {

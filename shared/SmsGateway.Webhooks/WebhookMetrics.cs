@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using SmsGateway.Core.Telemetry;
+using SmsGateway.Core.Webhooks;
 
 namespace SmsGateway.Webhooks;
 
@@ -18,7 +19,7 @@ public sealed class WebhookMetrics
     private readonly Counter<long> _deliveries;
     private readonly Counter<long> _givenUp;
     private readonly Histogram<double> _latency;
-    private IReadOnlyDictionary<string, int> _backlog = new Dictionary<string, int>();
+    private IReadOnlyList<WebhookBacklog> _backlog = [];
 
     public WebhookMetrics(IMeterFactory meterFactory)
     {
@@ -53,14 +54,14 @@ public sealed class WebhookMetrics
 
     public void GaveUp() => _givenUp.Add(1);
 
-    /// <summary>The pending deliveries per endpoint id, as last counted.</summary>
-    public void ReportBacklog(IReadOnlyDictionary<string, int> pendingPerEndpoint) => Volatile.Write(ref _backlog, pendingPerEndpoint);
+    /// <summary>The deliveries per endpoint, as last counted.</summary>
+    public void ReportBacklog(IReadOnlyList<WebhookBacklog> backlog) => Volatile.Write(ref _backlog, backlog);
 
     private IEnumerable<Measurement<int>> ObserveBacklog()
     {
         var backlog = Volatile.Read(ref _backlog);
         return backlog.Count == 0
             ? [new Measurement<int>(0)]
-            : backlog.Select(b => new Measurement<int>(b.Value, new KeyValuePair<string, object?>("endpoint", b.Key)));
+            : backlog.Select(b => new Measurement<int>(b.Pending, new KeyValuePair<string, object?>("endpoint", b.EndpointId)));
     }
 }

@@ -175,17 +175,23 @@ public sealed class SqliteWebhookStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task CountPending_CountsPerEndpoint()
+    public async Task CountDeliveries_CountsPendingRetryingAndFailedPerEndpoint()
     {
         await _sut.AddEndpointAsync(Endpoint("wh_a", WebhookEventTypes.Any), default);
         await _sut.AddEndpointAsync(Endpoint("wh_b", WebhookEventTypes.MessageFailed), default);
-        await MarkSentAsync();
-        await MarkSentAsync();
+        for (var i = 0; i < 4; i++)
+        {
+            await MarkSentAsync();
+        }
 
-        var counts = await _sut.CountPendingAsync(default);
+        var leases = await _sut.LeaseDueAsync("wh_a", 3, Lock, default);
+        await _sut.CompleteAsync(leases[0], default);
+        await _sut.RescheduleAsync(leases[1], Now.AddSeconds(5), "503", default);
+        await _sut.FailAsync(leases[2], "gave up", default);
 
-        Assert.Equal(2, counts["wh_a"]);
-        Assert.False(counts.ContainsKey("wh_b"));
+        var counts = Assert.Single(await _sut.CountDeliveriesAsync(default));
+
+        Assert.Equal(new WebhookBacklog("wh_a", Pending: 2, Retrying: 1, Failed: 1), counts);
     }
 
     private async Task<WebhookEvent> MarkSentAsync()

@@ -51,6 +51,6 @@ public interface IWebhookStore
     /// <summary>Makes a delivery pending and due now, with a fresh retry period; false when the endpoint never had that event.</summary>
     Task<bool> ReplayAsync(string endpointId, string eventId, CancellationToken cancellationToken);
 
-    /// <summary>Pending deliveries per endpoint id.</summary>
-    Task<IReadOnlyDictionary<string, int>> CountPendingAsync(CancellationToken cancellationToken);
+    /// <summary>Per endpoint with any delivery: how many are pending, retrying (pending after a failed attempt) and failed.</summary>
+    Task<IReadOnlyList<WebhookBacklog>> CountDeliveriesAsync(CancellationToken cancellationToken);
 }

@@ -28,6 +28,25 @@ public sealed class WebhookEventsTests : IAsyncLifetime
         });
     }
 
+    private Task ReceiveAsync(string text) =>
+        _gateway.Services.GetRequiredService<IInboundSmsSink>().StoreInboundAsync(
+            new InboundSmsPart("+4917600000001", DateTimeOffset.UtcNow, text, null, "PDU " + text), CancellationToken.None);
+
+    private async Task<List<JsonElement>> WaitForDeliveriesAsync(string status, int count, Func<JsonElement, bool>? where = null)
+    {
+        List<JsonElement> items = [];
+        await Eventually.WaitUntilAsync(
+            async () =>
+            {
+                var page = await _gateway.Client.GetFromJsonAsync<JsonElement>($"/api/webhooks/wh_config_0/deliveries?status={status}");
+                items = [.. page.GetProperty("items").EnumerateArray().Where(where ?? (_ => true))];
+                return items.Count >= count;
+            },
+            TimeSpan.FromSeconds(30),
+            $"{count} {status} deliveries");
+        return items;
+    }
+
     public async Task DisposeAsync()
     {
         await _gateway.DisposeAsync();
@@ -50,6 +69,38 @@ public sealed class WebhookEventsTests : IAsyncLifetime
             data.GetProperty("messageId").GetString(), data.GetProperty("destination").GetString(),
             data.GetProperty("status").GetString(), data.GetProperty("clientReference").GetString()));
         Assert.StartsWith("v1,", _receiver.Accepted[0].Signature, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deliveries_ListWhatWasDelivered_AndAReplayPostsItAgainWithTheSameWebhookId()
+    {
+        await ReceiveAsync("first");
+        await Eventually.WaitUntilAsync(() => _receiver.Accepted.Count == 1, "the event at the receiver");
+        var eventId = _receiver.Accepted[0].Id;
+        var delivered = await WaitForDeliveriesAsync("delivered", 1);
+        Assert.Equal((eventId, "sms.received", 0), (delivered[0].GetProperty("eventId").GetString(), delivered[0].GetProperty("type").GetString(), delivered[0].GetProperty("attempts").GetInt32()));
+
+        using var replay = await _gateway.Client.PostAsync($"/api/webhooks/wh_config_0/deliveries/{eventId}/replay", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, replay.StatusCode);
+        await Eventually.WaitUntilAsync(() => _receiver.Accepted.Count == 2, "the replayed event at the receiver");
+        Assert.Equal((eventId, _receiver.Accepted[0].Body), (_receiver.Accepted[1].Id, _receiver.Accepted[1].Body));
+    }
+
+    [Fact]
+    public async Task AFailingReceiver_LeavesTheDeliveryPendingWithTheError()
+    {
+        _receiver.Status = 503;
+
+        await ReceiveAsync("while down");
+
+        var pending = await WaitForDeliveriesAsync("pending", 1, d => d.GetProperty("attempts").GetInt32() == 1);
+        Assert.Contains("503", pending[0].GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.True(pending[0].GetProperty("nextAttemptAt").GetDateTimeOffset() > DateTimeOffset.UtcNow);
+        using var anonymous = _gateway.ClientWithKey(null);
+        var health = (await anonymous.GetFromJsonAsync<JsonElement>("/api/health")).GetProperty("webhooks")[0];
+        Assert.Equal(("wh_config_0", true, 1, 1), (health.GetProperty("id").GetString(), health.GetProperty("failing").GetBoolean(), health.GetProperty("pending").GetInt32(), health.GetProperty("retrying").GetInt32()));
+        Assert.Equal("healthy", (await anonymous.GetFromJsonAsync<JsonElement>("/api/health")).GetProperty("status").GetString());
     }
 
     [Fact]
