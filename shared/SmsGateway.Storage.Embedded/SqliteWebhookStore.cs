@@ -130,6 +130,11 @@ public sealed class SqliteWebhookStore(SqliteDatabase db, TimeProvider time) : I
         }, cancellationToken);
     }
 
+    public Task ReleaseLeasesAsync(CancellationToken cancellationToken) =>
+        db.WriteAsync((connection, transaction) => Execute(connection, transaction,
+            "UPDATE webhook_deliveries SET lock_token = NULL, due_at = $now WHERE state = $pending AND lock_token IS NOT NULL",
+            ("$now", time.GetUtcNow().ToUnixTimeMilliseconds()), ("$pending", Pending)), cancellationToken);
+
     public Task<DateTimeOffset?> NextDueAsync(string endpointId, CancellationToken cancellationToken)
     {
         using var connection = db.Open();

@@ -24,11 +24,13 @@ public sealed partial class WebhookDispatcher(
 
     /// <summary>
     /// Writes the configured endpoints before the host goes on starting: an event stored from then on (the modem and the
-    /// API start later) has its deliveries to them, including an SMS read off the SIM at start.
+    /// API start later) has its deliveries to them, including an SMS read off the SIM at start. What the previous run
+    /// had in flight when it stopped or was killed is due again at once.
     /// </summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await configured.SyncAsync(cancellationToken);
+        await store.ReleaseLeasesAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 

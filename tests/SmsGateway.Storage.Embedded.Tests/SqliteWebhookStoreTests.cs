@@ -104,6 +104,22 @@ public sealed class SqliteWebhookStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task ReleaseLeases_MakesWhatWasInFlightDueNow_WithTheSameEvent()
+    {
+        await _sut.AddEndpointAsync(Endpoint("wh_a", WebhookEventTypes.Any), default);
+        var reported = await MarkSentAsync();
+        var stale = Assert.Single(await _sut.LeaseDueAsync("wh_a", 10, Lock, default));
+
+        using var reopened = new SqliteDatabase(_db.Options);
+        var restarted = new SqliteWebhookStore(reopened, _time);
+        await restarted.ReleaseLeasesAsync(default);
+
+        var again = Assert.Single(await restarted.LeaseDueAsync("wh_a", 10, Lock, default));
+        Assert.Equal((reported.Id, stale.Body), (again.EventId, again.Body));
+        Assert.False(await restarted.CompleteAsync(stale, default));
+    }
+
+    [Fact]
     public async Task FailThenReplay_ListsItAsFailed_ThenMakesItDueAgainWithAFreshRetryPeriod()
     {
         await _sut.AddEndpointAsync(Endpoint("wh_a", WebhookEventTypes.Any), default);

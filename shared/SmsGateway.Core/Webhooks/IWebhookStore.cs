@@ -33,6 +33,12 @@ public interface IWebhookStore
     /// </summary>
     Task<IReadOnlyList<WebhookDeliveryLease>> LeaseDueAsync(string endpointId, int max, TimeSpan lockDuration, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Releases every lease, due at once: called at start by the one process that owns the store, so what a killed run
+    /// had in flight goes out again now (with the same event id) instead of when its lock would have ended.
+    /// </summary>
+    Task ReleaseLeasesAsync(CancellationToken cancellationToken);
+
     /// <summary>When the endpoint's next pending delivery is due, or null when it has none.</summary>
     Task<DateTimeOffset?> NextDueAsync(string endpointId, CancellationToken cancellationToken);
 
