@@ -73,6 +73,38 @@ public sealed class WebhookDelivererTests : IDisposable
     }
 
     [Fact]
+    public async Task Deliver_AReceiverDownFor60s_GetsEveryEventAtTheFirstRetryAfterItReturns()
+    {
+        var endpoint = await _rig.AddEndpointAsync();
+        var events = new List<WebhookEvent>();
+        for (var i = 0; i < 3; i++)
+        {
+            events.Add(await _rig.StoreSentEventAsync());
+        }
+
+        _rig.Receiver.Answer = (_, _) => throw new HttpRequestException("Connection refused (hooks.example.com:443)");
+        while (await _rig.Store.NextDueAsync(endpoint.Id, default) is { } due && due < DelivererRig.Start.AddSeconds(60))
+        {
+            _rig.Time.Advance(due > _rig.Time.GetUtcNow() ? due - _rig.Time.GetUtcNow() : TimeSpan.Zero);
+            while (await _rig.Sut.DeliverNextAsync(endpoint.Id, default))
+            {
+            }
+        }
+
+        _rig.Receiver.AnswerWith(HttpStatusCode.OK);
+        var back = (await _rig.Store.NextDueAsync(endpoint.Id, default))!.Value;
+        _rig.Time.Advance(back - _rig.Time.GetUtcNow());
+        while (await _rig.Sut.DeliverNextAsync(endpoint.Id, default))
+        {
+        }
+
+        // Down at 0 s, 5 s and 35 s; the third retry (2 min later) finds it back.
+        Assert.Equal(DelivererRig.Start.AddSeconds(155), back);
+        Assert.All(await _rig.Store.ListDeliveriesAsync(endpoint.Id, null, 10, default), d => Assert.Equal(WebhookDeliveryState.Delivered, d.State));
+        Assert.Equal(events.Select(e => e.Id).Order(), _rig.Receiver.Received.TakeLast(3).Select(r => r.Id).Order());
+    }
+
+    [Fact]
     public async Task Deliver_410Gone_DisablesTheEndpoint_AndKeepsWhatWaitedAsFailed()
     {
         var endpoint = await _rig.AddEndpointAsync();
