@@ -12,6 +12,12 @@ public static class MessageHandlers
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
+    /// <summary>
+    /// Set to <c>true</c> on the answer to a retry of an accepted request (the same <c>Idempotency-Key</c> and body):
+    /// the answer is the first request's, nothing new was stored or charged.
+    /// </summary>
+    public const string IdempotentReplayedHeader = "Idempotent-Replayed";
+
     /// <summary>Ids are generated short; anything longer cannot exist, so the store is not asked.</summary>
     private const int MaxIdLength = 64;
 
@@ -57,8 +63,7 @@ public static class MessageHandlers
         {
             IntakeResult.Accepted { Message: var message } =>
                 Results.Accepted($"/api/messages/{message.Id}", MessageMapping.ToAccepted(message)),
-            IntakeResult.Replayed { Message: var message } =>
-                Results.Accepted($"/api/messages/{message.Id}", MessageMapping.ToAccepted(message)),
+            IntakeResult.Replayed { Message: var message } => Replayed(request.HttpContext, message),
             IntakeResult.Invalid invalid =>
                 Results.ValidationProblem(invalid.Errors, title: "The request is not valid."),
             IntakeResult.KeyReused => Results.Problem(
@@ -89,5 +94,11 @@ public static class MessageHandlers
         return stored is null
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no message with id '{id}'.")
             : Results.Ok(MessageMapping.ToStatus(stored.Message));
+    }
+
+    private static IResult Replayed(HttpContext context, Message message)
+    {
+        context.Response.Headers[IdempotentReplayedHeader] = "true";
+        return Results.Accepted($"/api/messages/{message.Id}", MessageMapping.ToAccepted(message));
     }
 }

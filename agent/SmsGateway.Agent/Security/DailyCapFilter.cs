@@ -28,9 +28,10 @@ internal sealed class DailyCapFilter(DailySendLedger ledger, IMessageStore store
         }
 
         var result = await next(context);
-        if (result is IValueHttpResult { Value: MessageAcceptedResponse accepted })
+        if (result is IValueHttpResult { Value: MessageAcceptedResponse accepted }
+            && context.HttpContext.Response.Headers[MessageHandlers.IdempotentReplayedHeader] != "true")
         {
-            ledger.Record(client, accepted.Id, accepted.Destinations.Count);
+            ledger.Record(client, accepted.Destinations.Count);
         }
 
         return result;

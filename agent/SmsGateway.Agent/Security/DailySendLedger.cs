@@ -7,7 +7,8 @@ namespace SmsGateway.Agent.Security;
 /// How many SMS (destinations) each API client had accepted today (UTC), kept in memory. The day's count is rebuilt
 /// from the stored messages (each carries its client) the first time a day is asked about, so a restart — kill -9
 /// included — does not reset it, and counting a request writes nothing beside the message itself. A replayed
-/// message (same Idempotency-Key) is counted once.
+/// message (same Idempotency-Key) is not counted again: intake marks its answer as a replay. Only counts are kept,
+/// so memory does not grow with the day's messages.
 /// </summary>
 public sealed class DailySendLedger(TimeProvider time, IMessageHistory? history = null)
 {
@@ -31,8 +32,8 @@ public sealed class DailySendLedger(TimeProvider time, IMessageHistory? history 
         }
     }
 
-    /// <summary>Counts an accepted message's destinations, once per message id.</summary>
-    public void Record(ApiClient client, string messageId, int destinations)
+    /// <summary>Counts a newly accepted message's destinations.</summary>
+    public void Record(ApiClient client, int destinations)
     {
         if (client.DailyCap <= 0)
         {
@@ -41,7 +42,7 @@ public sealed class DailySendLedger(TimeProvider time, IMessageHistory? history 
 
         lock (_lock)
         {
-            Today(client.Name, time.GetUtcNow()).Add(messageId, destinations);
+            Today(client.Name, time.GetUtcNow()).Add(destinations);
         }
     }
 
@@ -79,24 +80,16 @@ public sealed class DailySendLedger(TimeProvider time, IMessageHistory? history 
                 _usage[client] = usage = new Usage(day);
             }
 
-            usage.Add(message.Id, ChargedDestinations.Of(message).Count());
+            usage.Add(ChargedDestinations.Of(message).Count());
         }
     }
 
     private sealed class Usage(DateOnly day)
     {
-        private readonly HashSet<string> _messageIds = new(StringComparer.Ordinal);
-
         public DateOnly Day { get; } = day;
 
         public int Count { get; private set; }
 
-        public void Add(string messageId, int destinations)
-        {
-            if (_messageIds.Add(messageId))
-            {
-                Count += destinations;
-            }
-        }
+        public void Add(int destinations) => Count += destinations;
     }
 }

@@ -68,11 +68,14 @@ public sealed class SendMessageTests : GatewayTest
     {
         var body = new { to = new[] { "+4915112345678" }, text = "Once" };
 
-        var first = await (await Gateway.SendAsync(body, "key-1")).Content.ReadFromJsonAsync<JsonElement>();
+        var firstResponse = await Gateway.SendAsync(body, "key-1");
+        var first = await firstResponse.Content.ReadFromJsonAsync<JsonElement>();
         var secondResponse = await Gateway.SendAsync(body, "key-1");
         var second = await secondResponse.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.Accepted, secondResponse.StatusCode);
+        Assert.False(firstResponse.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(["true"], secondResponse.Headers.GetValues("Idempotent-Replayed"));
         Assert.Equal(first.GetProperty("id").GetString(), second.GetProperty("id").GetString());
         await Gateway.WaitForAsync(first.GetProperty("id").GetString()!, m => m.GetProperty("status").GetString() == "sent");
         Assert.Single(Modem.Sent, s => s.Text == "Once");

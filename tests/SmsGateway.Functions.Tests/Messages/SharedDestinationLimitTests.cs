@@ -48,6 +48,7 @@ public sealed class SharedDestinationLimitTests(AzuriteFixture azurite)
             var replay = await SendAsync(i % 2 == 0 ? second : first, ToGerman, "key-1");
             Assert.Equal(202, replay.Status);
             Assert.Equal(Id(accepted), Id(replay));
+            Assert.Equal("true", replay.Headers["Idempotent-Replayed"].ToString());
         }
 
         // Only the first request used a share: one more fits, and then the number is at its limit...
