@@ -11,8 +11,11 @@ namespace SmsGateway.Storage.Embedded;
 /// </summary>
 internal static class DatabaseFile
 {
-    /// <summary>This code's schema (<c>PRAGMA user_version</c>); 0 is a database from before the version was kept.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>
+    /// This code's schema (<c>PRAGMA user_version</c>); 0 is a database from before the version was kept. 2 added the
+    /// webhook tables: a gateway of version 1 would change statuses without storing their events, so it must refuse it.
+    /// </summary>
+    public const int SchemaVersion = 2;
 
     public static string MarkerOf(string file) => file + ".created";
 

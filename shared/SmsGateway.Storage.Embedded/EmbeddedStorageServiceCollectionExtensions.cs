@@ -7,6 +7,7 @@ using SmsGateway.Core.Outbox;
 using SmsGateway.Core.Sending.Queue;
 using SmsGateway.Core.Sending.Records;
 using SmsGateway.Core.Storage;
+using SmsGateway.Core.Webhooks;
 
 namespace SmsGateway.Storage.Embedded;
 
@@ -39,6 +40,7 @@ public static class EmbeddedStorageServiceCollectionExtensions
         services.AddSingleton<IChatInbox>(sp => new SqliteChatInbox(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IChatBridgeStore>(sp => new SqliteChatBridgeStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IMessageHistory>(sp => new SqliteMessageHistory(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IWebhookStore>(sp => new SqliteWebhookStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
 
         return services;
     }

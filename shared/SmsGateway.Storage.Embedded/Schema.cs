@@ -133,5 +133,36 @@ internal static class Schema
             chat_id INTEGER PRIMARY KEY,
             refused_at INTEGER NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS webhook_endpoints (
+            id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL,
+            events TEXT NOT NULL,
+            enabled INTEGER NOT NULL,
+            from_config INTEGER NOT NULL,
+            doc TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS webhook_events (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            body TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS webhook_deliveries (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            endpoint_id TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            state INTEGER NOT NULL,
+            due_at INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            lock_token TEXT,
+            retries_since INTEGER NOT NULL,
+            last_error TEXT,
+            delivered_at INTEGER,
+            UNIQUE (endpoint_id, event_id)
+        );
+        CREATE INDEX IF NOT EXISTS webhook_deliveries_due ON webhook_deliveries (endpoint_id, state, seq);
+        CREATE INDEX IF NOT EXISTS webhook_deliveries_subject ON webhook_deliveries (endpoint_id, subject, state, seq);
         """;
 }

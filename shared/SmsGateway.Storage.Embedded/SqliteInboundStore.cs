@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using SmsGateway.Core.Receiving.Inbound;
 using static SmsGateway.Storage.Embedded.SqliteCommands;
+using SmsGateway.Core.Webhooks;
 
 namespace SmsGateway.Storage.Embedded;
 
@@ -42,11 +43,20 @@ public sealed class SqliteInboundStore(SqliteDatabase db) : IInboundStore
             $"SELECT {SetColumns} FROM inbound_sets WHERE state <> $released ORDER BY id LIMIT $max", ReadSet,
             ("$released", (int)InboundSetState.Released), ("$max", max)));
 
-    public Task<bool> AddMessageAsync(InboundMessage message, CancellationToken cancellationToken) =>
-        db.WriteAsync((connection, transaction) => Execute(connection, transaction,
-            $"INSERT OR IGNORE INTO inbound_messages ({MessageColumns}) VALUES ($id, $sender, $sent, $received, $text, $parts, $missing, $fragment)",
-            ("$id", message.Id), ("$sender", message.Sender), ("$sent", Time(message.SentAt)), ("$received", Time(message.ReceivedAt)),
-            ("$text", message.Text), ("$parts", message.Parts), ("$missing", Numbers(message.MissingParts)), ("$fragment", message.FragmentOf)) == 1, cancellationToken);
+    public Task<bool> AddMessageAsync(InboundMessage message, IReadOnlyList<WebhookEvent> events, CancellationToken cancellationToken) =>
+        db.WriteAsync((connection, transaction) =>
+        {
+            var added = Execute(connection, transaction,
+                $"INSERT OR IGNORE INTO inbound_messages ({MessageColumns}) VALUES ($id, $sender, $sent, $received, $text, $parts, $missing, $fragment)",
+                ("$id", message.Id), ("$sender", message.Sender), ("$sent", Time(message.SentAt)), ("$received", Time(message.ReceivedAt)),
+                ("$text", message.Text), ("$parts", message.Parts), ("$missing", Numbers(message.MissingParts)), ("$fragment", message.FragmentOf)) == 1;
+            if (added)
+            {
+                SqliteWebhookEvents.Insert(connection, transaction, events);
+            }
+
+            return added;
+        }, cancellationToken);
 
     public Task<InboundMessage?> GetMessageAsync(string id, CancellationToken cancellationToken) =>
         Task.FromResult(Query($"SELECT {MessageColumns} FROM inbound_messages WHERE id = $id", ReadMessage, ("$id", id)).FirstOrDefault());

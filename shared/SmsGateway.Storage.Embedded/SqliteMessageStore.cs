@@ -3,12 +3,13 @@ using System.Text.Json;
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Serialization;
 using SmsGateway.Core.Sending.Records;
+using SmsGateway.Core.Webhooks;
 
 namespace SmsGateway.Storage.Embedded;
 
 /// <summary>
 /// The store port on SQLite: each message is one JSON document with an integer ETag; the
-/// idempotency key and the message are written in one transaction.
+/// idempotency key and the message are written in one transaction, and so are an update and the webhook events it reports.
 /// </summary>
 public sealed class SqliteMessageStore(SqliteDatabase db, TimeProvider time) : IMessageStore
 {
@@ -59,7 +60,7 @@ public sealed class SqliteMessageStore(SqliteDatabase db, TimeProvider time) : I
         return Task.FromResult<StoredMessage?>(new StoredMessage(message, reader.GetInt64(0).ToString(CultureInfo.InvariantCulture)));
     }
 
-    public Task<string> UpdateAsync(Message message, string etag, CancellationToken cancellationToken)
+    public Task<string> UpdateAsync(Message message, string etag, IReadOnlyList<WebhookEvent> events, CancellationToken cancellationToken)
     {
         if (!long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var expected))
         {
@@ -71,9 +72,13 @@ public sealed class SqliteMessageStore(SqliteDatabase db, TimeProvider time) : I
             using var update = SqliteCommands.Create(connection, transaction,
                 "UPDATE messages SET etag = etag + 1, statuses = $statuses, doc = $doc WHERE id = $id AND etag = $etag",
                 ("$statuses", Statuses(message)), ("$doc", Serialize(message)), ("$id", message.Id), ("$etag", expected));
-            return update.ExecuteNonQuery() == 1
-                ? (expected + 1).ToString(CultureInfo.InvariantCulture)
-                : throw new ConcurrencyConflictException($"Message {message.Id} was changed by someone else.");
+            if (update.ExecuteNonQuery() != 1)
+            {
+                throw new ConcurrencyConflictException($"Message {message.Id} was changed by someone else.");
+            }
+
+            SqliteWebhookEvents.Insert(connection, transaction, events);
+            return (expected + 1).ToString(CultureInfo.InvariantCulture);
         }, cancellationToken);
     }
 

@@ -19,7 +19,7 @@ public sealed class SqliteInboundStoreTests : IDisposable
         var message = new InboundMessage { Id = Message.NewId(now), Sender = set.Sender, SentAt = now, ReceivedAt = now, Text = "hi" };
         await store.SaveSetAsync(set, CancellationToken.None);
         await store.AddPartAsync(part, CancellationToken.None);
-        await store.AddMessageAsync(message, CancellationToken.None);
+        await store.AddMessageAsync(message, [], CancellationToken.None);
 
         using var reopened = new SqliteDatabase(_db.Options);
         var again = new SqliteInboundStore(reopened);

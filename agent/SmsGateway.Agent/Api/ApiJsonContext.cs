@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using SmsGateway.Http;
+using SmsGateway.Http.Webhooks;
 
 namespace SmsGateway.Agent.Api;
 
@@ -16,6 +17,10 @@ namespace SmsGateway.Agent.Api;
 [JsonSerializable(typeof(DeadLetterListResponse))]
 [JsonSerializable(typeof(SimulatorInboundBody))]
 [JsonSerializable(typeof(SimulatorInboundResponse))]
+[JsonSerializable(typeof(WebhookEndpointBody))]
+[JsonSerializable(typeof(WebhookSecretResponse))]
+[JsonSerializable(typeof(WebhookEndpointListResponse))]
+[JsonSerializable(typeof(WebhookDeliveryListResponse))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

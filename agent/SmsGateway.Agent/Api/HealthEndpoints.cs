@@ -4,6 +4,7 @@ using SmsGateway.Core.Sending.Worker;
 using SmsGateway.Core.Sending.Queue;
 using SmsGateway.Core.Storage;
 using SmsGateway.Telegram.Hosting;
+using SmsGateway.Core.Webhooks;
 
 namespace SmsGateway.Agent.Api;
 
@@ -41,7 +42,8 @@ public static class HealthEndpoints
             new QueueHealth(counts.Depth, counts.DeadLettered),
             new CircuitHealth(circuitState switch { CircuitState.Closed => "closed", CircuitState.HalfOpen => "half-open", _ => "open" }, circuit.OpenReason),
             new StorageHealthResponse(storage.Writable, storage.Error),
-            telegram);
+            telegram,
+            await WebhooksAsync(context.RequestServices.GetService<IWebhookStore>(), cancellationToken));
         return Results.Json(body, ApiJsonContext.Default.HealthResponse, statusCode: overall == "unhealthy" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }
 
@@ -52,4 +54,19 @@ public static class HealthEndpoints
         ModemReceiving.Unavailable => "unavailable",
         _ => "unknown",
     };
+
+    private static async Task<IReadOnlyList<WebhookHealth>?> WebhooksAsync(IWebhookStore? store, CancellationToken cancellationToken)
+    {
+        if (store is null)
+        {
+            return null;
+        }
+
+        var counts = (await store.CountDeliveriesAsync(cancellationToken)).ToDictionary(c => c.EndpointId, StringComparer.Ordinal);
+        return [.. (await store.ListEndpointsAsync(cancellationToken)).Select(e =>
+        {
+            var c = counts.GetValueOrDefault(e.Id) ?? new WebhookBacklog(e.Id, 0, 0, 0);
+            return new WebhookHealth(e.Id, e.Enabled, !e.Enabled || c.Retrying > 0, c.Pending, c.Retrying, c.Failed);
+        })];
+    }
 }

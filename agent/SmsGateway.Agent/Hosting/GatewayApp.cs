@@ -10,6 +10,7 @@ using SmsGateway.Core.Options;
 using SmsGateway.Http;
 using SmsGateway.Storage.Embedded;
 using SmsGateway.Telegram.Hosting;
+using SmsGateway.Webhooks;
 
 namespace SmsGateway.Agent.Hosting;
 
@@ -58,6 +59,7 @@ public static class GatewayApp
         builder.Services.AddMessageIntake();
         builder.AddTelegramBridge();
         builder.Services.AddInboundProcessing();
+        builder.Services.AddWebhooks();
         // Before the modem: a host that brings its own modem (tests, tools) keeps it.
         customize?.Invoke(builder);
         builder.AddGatewayModem();
@@ -82,6 +84,7 @@ public static class GatewayApp
         app.MapMessagesEndpoints();
         app.MapInboundEndpoints();
         app.MapDeadLettersEndpoints();
+        app.MapWebhooksEndpoints();
         app.MapModemEndpoints(app.Configuration);
         app.MapTelegramWebhook();
         return app;

@@ -24,7 +24,7 @@ public static class SecurityRegistration
         var authorization = services.AddAuthorizationBuilder();
         foreach (var scope in ApiScopes.All)
         {
-            authorization.AddPolicy(ApiScopes.PolicyName(scope), p => p.RequireAuthenticatedUser().RequireClaim(ApiScopes.ClaimType, scope));
+            authorization.AddPolicy(ApiScopes.PolicyName(scope), p => p.RequireAuthenticatedUser().RequireClaim(ApiScopes.ClaimType, ApiScopes.Granting(scope)));
         }
 
         services.AddApiRateLimiting();

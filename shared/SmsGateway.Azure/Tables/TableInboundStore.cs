@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using SmsGateway.Core.Receiving.Inbound;
+using SmsGateway.Core.Webhooks;
 
 namespace SmsGateway.Azure.Tables;
 
@@ -80,8 +81,14 @@ public sealed class TableInboundStore(AzureTables tables) : IInboundStore
         return sets.OrderBy(s => s.Id, StringComparer.Ordinal).Take(max).ToList();
     }
 
-    public async Task<bool> AddMessageAsync(InboundMessage message, CancellationToken cancellationToken)
+    public async Task<bool> AddMessageAsync(InboundMessage message, IReadOnlyList<WebhookEvent> events, CancellationToken cancellationToken)
     {
+        // As in TableMessageStore: the cloud shape has no webhooks yet, and an event must not seem stored when it is not.
+        if (events.Count > 0)
+        {
+            throw new InvalidOperationException("The Table inbound store does not store webhook events; the cloud shape has no webhooks yet.");
+        }
+
         var row = TableKeys.Descending(message.Id)
             ?? throw new ArgumentException($"Inbound message id '{message.Id}' is not a hex id.", nameof(message));
         var table = await tables.GetAsync(MessagesTable, cancellationToken);

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Sending.Records;
+using SmsGateway.Core.Webhooks;
 
 namespace SmsGateway.Azure.Tables;
 
@@ -74,8 +75,15 @@ public sealed partial class TableMessageStore(AzureTables tables, TimeProvider t
             : null;
     }
 
-    public async Task<string> UpdateAsync(Message message, string etag, CancellationToken cancellationToken)
+    public async Task<string> UpdateAsync(Message message, string etag, IReadOnlyList<WebhookEvent> events, CancellationToken cancellationToken)
     {
+        // The cloud shape registers no webhook event factory yet, so nothing hands events here; refusing them keeps a
+        // future caller from believing they were stored with the change (docs/webhooks.md, "The cloud shape").
+        if (events.Count > 0)
+        {
+            throw new InvalidOperationException("The Table message store does not store webhook events; the cloud shape has no webhooks yet.");
+        }
+
         var messages = await tables.GetAsync(MessagesTable, cancellationToken);
         try
         {

@@ -66,8 +66,8 @@ public sealed class ApiScopeTests : IAsyncLifetime
         var deadLetters = await sender.GetAsync("/api/deadletters");
         var message = await sender.GetAsync("/api/messages/0123456789abcdef0123456789abcdef");
 
-        await AssertProblemAsync(deadLetters, HttpStatusCode.Forbidden, "'admin' scope");
-        await AssertProblemAsync(message, HttpStatusCode.Forbidden, "'read' scope");
+        await ProblemAssert.IsProblemAsync(deadLetters, HttpStatusCode.Forbidden, "'admin' scope");
+        await ProblemAssert.IsProblemAsync(message, HttpStatusCode.Forbidden, "'read' scope");
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class ApiScopeTests : IAsyncLifetime
         var read = await reader.GetAsync($"/api/messages/{id}");
         var inbound = await reader.GetAsync("/api/inbound");
 
-        await AssertProblemAsync(send, HttpStatusCode.Forbidden, "'send' scope");
+        await ProblemAssert.IsProblemAsync(send, HttpStatusCode.Forbidden, "'send' scope");
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal(HttpStatusCode.OK, inbound.StatusCode);
         Assert.DoesNotContain(_modem.Sent, s => s.Text == "not allowed");
@@ -105,27 +105,9 @@ public sealed class ApiScopeTests : IAsyncLifetime
         var send = await client.PostAsJsonAsync("/api/messages", new { to = new[] { "+4915112345678" }, text = "anonymous" });
         var deadLetters = await client.GetAsync("/api/deadletters");
 
-        await AssertProblemAsync(send, HttpStatusCode.Unauthorized, "X-Api-Key");
-        await AssertProblemAsync(deadLetters, HttpStatusCode.Unauthorized, "X-Api-Key");
+        await ProblemAssert.IsProblemAsync(send, HttpStatusCode.Unauthorized, "X-Api-Key");
+        await ProblemAssert.IsProblemAsync(deadLetters, HttpStatusCode.Unauthorized, "X-Api-Key");
     }
 
-    private HttpClient Client(string? key)
-    {
-        var client = new HttpClient { BaseAddress = _gateway.Client.BaseAddress };
-        if (key is not null)
-        {
-            client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        }
-
-        return client;
-    }
-
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string detailContains)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
-        Assert.Contains(detailContains, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-    }
+    private HttpClient Client(string? key) => _gateway.ClientWithKey(key);
 }

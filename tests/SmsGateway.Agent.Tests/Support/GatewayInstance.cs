@@ -74,6 +74,18 @@ public sealed class GatewayInstance : IAsyncDisposable
         return new GatewayInstance(app, dataPath, client);
     }
 
+    /// <summary>A new client of this gateway with <paramref name="key"/> as its API key, or none; the caller disposes it.</summary>
+    public HttpClient ClientWithKey(string? key)
+    {
+        var client = new HttpClient { BaseAddress = Client.BaseAddress };
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        }
+
+        return client;
+    }
+
     public Task<HttpResponseMessage> SendAsync(object body, string? idempotencyKey = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(body) };

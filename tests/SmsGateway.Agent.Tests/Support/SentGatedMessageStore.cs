@@ -1,5 +1,6 @@
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Sending.Records;
+using SmsGateway.Core.Webhooks;
 
 namespace SmsGateway.Agent.Tests.Support;
 
@@ -22,7 +23,7 @@ public sealed class SentGatedMessageStore(IMessageStore inner) : IMessageStore
 
     public Task<StoredMessage?> GetAsync(string id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
 
-    public async Task<string> UpdateAsync(Message message, string etag, CancellationToken cancellationToken)
+    public async Task<string> UpdateAsync(Message message, string etag, IReadOnlyList<WebhookEvent> events, CancellationToken cancellationToken)
     {
         var stored = await inner.GetAsync(message.Id, cancellationToken);
         var becomesSent = message.Destinations.Where((d, i) => d.Status == DestinationStatus.Sent
@@ -33,7 +34,7 @@ public sealed class SentGatedMessageStore(IMessageStore inner) : IMessageStore
             await Gate.Task.WaitAsync(cancellationToken);
         }
 
-        return await inner.UpdateAsync(message, etag, cancellationToken);
+        return await inner.UpdateAsync(message, etag, events, cancellationToken);
     }
 
     public Task<IReadOnlyList<string>> FindWithDestinationStatusAsync(DestinationStatus status, int max, CancellationToken cancellationToken) =>

@@ -44,6 +44,31 @@ public sealed class MetricsEndpointTests
     }
 
     [Fact]
+    public async Task Metrics_AtStart_ShowEveryWebhookSeriesAtZero()
+    {
+        await using var gateway = await GatewayInstance.StartAsync(new ScriptedModem());
+        using var anonymous = new HttpClient { BaseAddress = gateway.Client.BaseAddress };
+        string[] series =
+        [
+            "smsgateway_webhook_deliveries_total{otel_scope_name=\"SmsGateway\",result=\"delivered\"}",
+            "smsgateway_webhook_deliveries_total{otel_scope_name=\"SmsGateway\",result=\"failed\"}",
+            "smsgateway_webhook_deliveries_total{otel_scope_name=\"SmsGateway\",result=\"gone\"}",
+            "smsgateway_webhook_given_up_total{otel_scope_name=\"SmsGateway\"}",
+            "smsgateway_webhook_backlog{otel_scope_name=\"SmsGateway\"}",
+        ];
+
+        var text = "";
+        await Eventually.WaitUntilAsync(
+            async () =>
+            {
+                text = await anonymous.GetStringAsync("/metrics");
+                return series.All(s => text.Contains(s + " 0", StringComparison.Ordinal));
+            },
+            TimeSpan.FromSeconds(15),
+            "the webhook series at 0");
+    }
+
+    [Fact]
     public async Task Metrics_Disabled_404()
     {
         await using var gateway = await GatewayInstance.StartAsync(new ScriptedModem(), new Dictionary<string, string?> { ["Telemetry:Prometheus:Enabled"] = "false" });

@@ -5,6 +5,7 @@ using SmsGateway.Azure.Tables;
 using SmsGateway.Azure.Tests.Support;
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Sending.Records;
+using SmsGateway.Core.Webhooks;
 using SmsGateway.Testing.Azurite;
 
 namespace SmsGateway.Azure.Tests.Tables;
@@ -36,7 +37,7 @@ public sealed class TableMessageStoreTests(AzuriteFixture azurite)
     {
         // Sms:MaxDestinations is at most 1000: every destination delivered in 10 parts with a long error.
         var message = LargeMessage(destinations: 1000);
-        var store = Store();
+        IMessageStore store = Store();
 
         await store.CreateAsync(message, null, CancellationToken.None);
         var stored = await store.GetAsync(message.Id, CancellationToken.None);
@@ -76,12 +77,27 @@ public sealed class TableMessageStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task Update_UnknownMessage_ThrowsConcurrencyConflict()
     {
-        var store = Store();
+        IMessageStore store = Store();
         var known = NewMessage();
         await store.CreateAsync(known, null, CancellationToken.None);
         var etag = (await store.GetAsync(known.Id, CancellationToken.None))!.ETag;
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.UpdateAsync(NewMessage(), etag, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Update_WithWebhookEvents_IsRefusedAndChangesNothing()
+    {
+        IMessageStore store = Store();
+        var message = NewMessage();
+        await store.CreateAsync(message, null, CancellationToken.None);
+        var stored = (await store.GetAsync(message.Id, CancellationToken.None))!;
+        var changed = stored.Message with { OriginContext = "changed" };
+        var reported = new WebhookEvent("evt_1", WebhookEventTypes.MessageSent, DateTimeOffset.UtcNow, "message:1:0", new WebhookEventData());
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.UpdateAsync(changed, stored.ETag, [reported], CancellationToken.None));
+
+        Assert.Null((await store.GetAsync(message.Id, CancellationToken.None))!.Message.OriginContext);
     }
 
     [Fact]

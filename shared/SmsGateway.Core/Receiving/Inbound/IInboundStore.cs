@@ -1,3 +1,5 @@
+using SmsGateway.Core.Webhooks;
+
 namespace SmsGateway.Core.Receiving.Inbound;
 
 /// <summary>
@@ -27,7 +29,14 @@ public interface IInboundStore
     Task<IReadOnlyList<InboundSet>> ListUnreleasedSetsAsync(int max, CancellationToken cancellationToken);
 
     /// <summary>Stores the message unless one with its id exists; false when it existed.</summary>
-    Task<bool> AddMessageAsync(InboundMessage message, CancellationToken cancellationToken);
+    Task<bool> AddMessageAsync(InboundMessage message, CancellationToken cancellationToken) =>
+        AddMessageAsync(message, [], cancellationToken);
+
+    /// <summary>
+    /// As <see cref="AddMessageAsync(InboundMessage, CancellationToken)"/>, and stores <paramref name="events"/> in the same
+    /// transaction when the message is new (nothing when it existed), each with a pending delivery to every endpoint that wants it.
+    /// </summary>
+    Task<bool> AddMessageAsync(InboundMessage message, IReadOnlyList<WebhookEvent> events, CancellationToken cancellationToken);
 
     /// <summary>Reads a message; null when there is none with that id.</summary>
     Task<InboundMessage?> GetMessageAsync(string id, CancellationToken cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Modem;
 using SmsGateway.Core.Phone;
+using SmsGateway.Core.Webhooks;
 
 namespace SmsGateway.Core.Receiving.Inbound;
 
@@ -27,13 +28,18 @@ public sealed partial class InboundAssembler : IInboundSmsSink
     private readonly ILogger<InboundAssembler> _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    // Where webhooks are on: the sms.received event, stored with the message.
+    private readonly WebhookEventFactory? _events;
+
     public InboundAssembler(
         IInboundStore store,
         IEnumerable<IInboundMessageListener> listeners,
         IOptions<InboundOptions> options,
         TimeProvider time,
-        ILogger<InboundAssembler> logger)
+        ILogger<InboundAssembler> logger,
+        WebhookEventFactory? events = null)
     {
+        _events = events;
         _store = store;
         // Options are read on first use: hosts build their services before they validate options.
         _options = options;
@@ -238,7 +244,8 @@ public sealed partial class InboundAssembler : IInboundSmsSink
 
     private async Task StoreMessageAsync(InboundMessage message, List<InboundMessage> created, CancellationToken cancellationToken)
     {
-        if (!await _store.AddMessageAsync(message, cancellationToken))
+        IReadOnlyList<WebhookEvent> events = _events is null ? [] : [_events.ForInbound(message)];
+        if (!await _store.AddMessageAsync(message, events, cancellationToken))
         {
             return;
         }

@@ -1,4 +1,5 @@
 using SmsGateway.Core.Domain;
+using SmsGateway.Core.Webhooks;
 
 namespace SmsGateway.Core.Sending.Records;
 
@@ -28,7 +29,15 @@ public interface IMessageStore
     /// Replaces the message if its stored ETag still equals <paramref name="etag"/>; returns the new
     /// ETag. Throws <see cref="ConcurrencyConflictException"/> otherwise.
     /// </summary>
-    Task<string> UpdateAsync(Message message, string etag, CancellationToken cancellationToken);
+    Task<string> UpdateAsync(Message message, string etag, CancellationToken cancellationToken) =>
+        UpdateAsync(message, etag, [], cancellationToken);
+
+    /// <summary>
+    /// As <see cref="UpdateAsync(Message, string, CancellationToken)"/>, and stores <paramref name="events"/> in the same
+    /// transaction, each with a pending delivery to every endpoint that wants it: the events of a change are durable
+    /// exactly when the change is, so a crash can lose neither one alone.
+    /// </summary>
+    Task<string> UpdateAsync(Message message, string etag, IReadOnlyList<WebhookEvent> events, CancellationToken cancellationToken);
 
     /// <summary>Ids of messages that have a destination in <paramref name="status"/>, oldest first.</summary>
     Task<IReadOnlyList<string>> FindWithDestinationStatusAsync(DestinationStatus status, int max, CancellationToken cancellationToken);

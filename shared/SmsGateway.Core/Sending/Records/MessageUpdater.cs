@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SmsGateway.Core.Domain;
+using SmsGateway.Core.Webhooks;
 
 namespace SmsGateway.Core.Sending.Records;
 
@@ -17,18 +18,30 @@ public sealed partial class MessageUpdater
     private readonly TimeProvider _time;
     private readonly IDestinationStatusListener[] _listeners;
     private readonly ILogger _logger;
+    private readonly WebhookEventFactory? _events;
 
     public MessageUpdater(IMessageStore store, TimeProvider time)
         : this(store, time, [], NullLogger<MessageUpdater>.Instance)
     {
     }
 
-    public MessageUpdater(IMessageStore store, TimeProvider time, IEnumerable<IDestinationStatusListener> listeners, ILogger<MessageUpdater> logger)
+    /// <param name="store">Where the message records are.</param>
+    /// <param name="time">The clock of <see cref="Message.UpdatedAt"/>.</param>
+    /// <param name="listeners">Told of every stored status change.</param>
+    /// <param name="logger">Logs a listener's failure.</param>
+    /// <param name="events">Where webhooks are on: the events of a status change, stored with it.</param>
+    public MessageUpdater(
+        IMessageStore store,
+        TimeProvider time,
+        IEnumerable<IDestinationStatusListener> listeners,
+        ILogger<MessageUpdater> logger,
+        WebhookEventFactory? events = null)
     {
         _store = store;
         _time = time;
         _listeners = listeners.ToArray();
         _logger = logger;
+        _events = events;
     }
 
     /// <summary>
@@ -60,7 +73,8 @@ public sealed partial class MessageUpdater
             var updated = stored.Message.WithDestination(index, changed, _time.GetUtcNow());
             try
             {
-                await _store.UpdateAsync(updated, stored.ETag, cancellationToken);
+                IReadOnlyList<WebhookEvent> events = _events?.ForStatusChange(updated, index, previous) is { } reported ? [reported] : [];
+                await _store.UpdateAsync(updated, stored.ETag, events, cancellationToken);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxTries)
             {

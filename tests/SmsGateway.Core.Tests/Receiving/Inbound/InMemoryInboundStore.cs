@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using SmsGateway.Core.Receiving.Inbound;
+using SmsGateway.Core.Webhooks;
 
 namespace SmsGateway.Core.Tests.Receiving.Inbound;
 
@@ -9,6 +10,7 @@ internal sealed class InMemoryInboundStore : IInboundStore
     private readonly ConcurrentDictionary<string, InboundPartRecord> _parts = new();
     private readonly ConcurrentDictionary<string, InboundSet> _sets = new();
     private readonly ConcurrentDictionary<string, InboundMessage> _messages = new();
+    private readonly List<WebhookEvent> _events = [];
 
     public bool FailNextMessageWrite { get; set; }
 
@@ -37,7 +39,19 @@ internal sealed class InMemoryInboundStore : IInboundStore
     public Task<IReadOnlyList<InboundSet>> ListUnreleasedSetsAsync(int max, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<InboundSet>>(_sets.Values.Where(s => s.State != InboundSetState.Released).OrderBy(s => s.Id, StringComparer.Ordinal).Take(max).ToList());
 
-    public Task<bool> AddMessageAsync(InboundMessage message, CancellationToken cancellationToken)
+    /// <summary>The webhook events written with new messages, in order.</summary>
+    public IReadOnlyList<WebhookEvent> Events
+    {
+        get
+        {
+            lock (_events)
+            {
+                return [.. _events];
+            }
+        }
+    }
+
+    public Task<bool> AddMessageAsync(InboundMessage message, IReadOnlyList<WebhookEvent> events, CancellationToken cancellationToken)
     {
         if (FailNextMessageWrite)
         {
@@ -45,7 +59,17 @@ internal sealed class InMemoryInboundStore : IInboundStore
             throw new IOException("disk gone (simulated)");
         }
 
-        return Task.FromResult(_messages.TryAdd(message.Id, message));
+        if (!_messages.TryAdd(message.Id, message))
+        {
+            return Task.FromResult(false);
+        }
+
+        lock (_events)
+        {
+            _events.AddRange(events);
+        }
+
+        return Task.FromResult(true);
     }
 
     public Task<InboundMessage?> GetMessageAsync(string id, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Sending.Records;
+using SmsGateway.Core.Webhooks;
 
 namespace SmsGateway.Core.Tests.Sending.DeliveryReports;
 
@@ -10,6 +11,7 @@ internal sealed class InMemoryMessageStore : IMessageStore
 {
     private readonly ConcurrentDictionary<string, StoredMessage> _messages = new();
     private readonly ConcurrentDictionary<string, CreateOutcome.KeyClaimed> _claims = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<WebhookEvent> _events = new();
 
     public Message this[string id] => _messages[id].Message;
 
@@ -42,7 +44,10 @@ internal sealed class InMemoryMessageStore : IMessageStore
         return Task.FromResult(_messages.GetValueOrDefault(id));
     }
 
-    public Task<string> UpdateAsync(Message message, string etag, CancellationToken cancellationToken)
+    /// <summary>The webhook events written with updates, in order.</summary>
+    public IReadOnlyList<WebhookEvent> Events => [.. _events];
+
+    public Task<string> UpdateAsync(Message message, string etag, IReadOnlyList<WebhookEvent> events, CancellationToken cancellationToken)
     {
         ThrowIfCancelled(cancellationToken);
         var next = (int.Parse(etag, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture);
@@ -50,6 +55,11 @@ internal sealed class InMemoryMessageStore : IMessageStore
         if (current.ETag != etag || !_messages.TryUpdate(message.Id, new StoredMessage(message, next), current))
         {
             throw new ConcurrencyConflictException();
+        }
+
+        foreach (var item in events)
+        {
+            _events.Enqueue(item);
         }
 
         return Task.FromResult(next);

@@ -1,6 +1,7 @@
 using SmsGateway.Core.Domain;
 using SmsGateway.Core.Sending.Records;
 using SmsGateway.Core.Tests.Sending.DeliveryReports;
+using SmsGateway.Core.Webhooks;
 
 namespace SmsGateway.Core.Tests.Sending.Worker.Support;
 
@@ -37,7 +38,7 @@ internal sealed class GatedMessageStore(InMemoryMessageStore inner, StateChanges
 
     public Task<StoredMessage?> GetAsync(string id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
 
-    public async Task<string> UpdateAsync(Message message, string etag, CancellationToken cancellationToken)
+    public async Task<string> UpdateAsync(Message message, string etag, IReadOnlyList<WebhookEvent> events, CancellationToken cancellationToken)
     {
         StoreGate? gate;
         lock (_sync)
@@ -52,7 +53,7 @@ internal sealed class GatedMessageStore(InMemoryMessageStore inner, StateChanges
             await held;
         }
 
-        var written = await inner.UpdateAsync(message, etag, cancellationToken);
+        var written = await inner.UpdateAsync(message, etag, events, cancellationToken);
         changes.Notify();
         return written;
     }
