@@ -201,6 +201,17 @@ public sealed class SqliteWebhookStore(SqliteDatabase db, TimeProvider time) : I
             ("$pending", Pending), ("$now", now), ("$endpoint", endpointId), ("$event", eventId)) == 1, cancellationToken);
     }
 
+    public Task<int> PurgeAsync(DateTimeOffset deliveredBefore, CancellationToken cancellationToken) =>
+        db.WriteAsync((connection, transaction) =>
+        {
+            var purged = Execute(connection, transaction,
+                "DELETE FROM webhook_deliveries WHERE state = $delivered AND delivered_at < $cutoff",
+                ("$delivered", Delivered), ("$cutoff", deliveredBefore.ToUnixTimeMilliseconds()));
+            Execute(connection, transaction,
+                "DELETE FROM webhook_events WHERE NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = webhook_events.id)");
+            return purged;
+        }, cancellationToken);
+
     public Task<IReadOnlyList<WebhookBacklog>> CountDeliveriesAsync(CancellationToken cancellationToken)
     {
         using var connection = db.Open();

@@ -20,7 +20,11 @@ public sealed partial class WebhookDispatcher(
     TimeProvider time,
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
+    // Hourly is plenty: a purge only keeps the file from growing with delivered events.
+    private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
+
     private readonly Dictionary<string, EndpointLoops> _running = new(StringComparer.Ordinal);
+    private DateTimeOffset _lastPurge = DateTimeOffset.MinValue;
 
     /// <summary>
     /// Writes the configured endpoints before the host goes on starting: an event stored from then on (the modem and the
@@ -46,6 +50,11 @@ public sealed partial class WebhookDispatcher(
                 {
                     await ReconcileAsync(settings, stoppingToken);
                     metrics.ReportBacklog(await store.CountDeliveriesAsync(stoppingToken));
+                    if (time.GetUtcNow() - _lastPurge >= PurgeInterval)
+                    {
+                        _lastPurge = time.GetUtcNow();
+                        await store.PurgeAsync(_lastPurge - settings.KeepDelivered, stoppingToken);
+                    }
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {

@@ -32,6 +32,10 @@ public sealed class WebhookOptions
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan RetryPeriod { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>How long delivered events stay listable before they are removed; failed ones stay until replayed or their endpoint goes.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan KeepDelivered { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>How often the dispatcher looks for due deliveries when nothing woke it.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);

@@ -1,16 +1,24 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using SmsGateway.Core.Webhooks;
+using Microsoft.Extensions.Configuration;
 
 namespace SmsGateway.Webhooks;
 
-/// <summary>Checks each <c>Webhooks:Endpoints:N</c> at start: the URL against the address rules, known event types, the secret's form (never its value).</summary>
-internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
+/// <summary>
+/// Checks the section at start: no setting it does not know (a typo such as <c>Evnts</c> would otherwise subscribe to
+/// everything), and each <c>Webhooks:Endpoints:N</c>: the URL against the address rules, known event types, the
+/// secret's form (never its value).
+/// </summary>
+internal sealed class WebhookOptionsValidator(IConfiguration? configuration = null) : IValidateOptions<WebhookOptions>
 {
+    private static readonly string[] Settings = [.. typeof(WebhookOptions).GetProperties().Select(p => p.Name)];
+    private static readonly string[] EndpointSettings = [.. typeof(WebhookEndpointOptions).GetProperties().Select(p => p.Name)];
+
     public ValidateOptionsResult Validate(string? name, WebhookOptions options)
     {
         var policy = new WebhookAddressPolicy(options.AllowHttp, options.AllowPrivateNetworks);
-        var failures = new List<string>();
+        var failures = UnknownSettings().ToList();
         for (var i = 0; i < options.Endpoints.Count; i++)
         {
             var entry = options.Endpoints[i];
@@ -36,5 +44,27 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private IEnumerable<string> UnknownSettings()
+    {
+        if (configuration is null)
+        {
+            yield break;
+        }
+
+        var section = configuration.GetSection(WebhookOptions.SectionName);
+        foreach (var child in section.GetChildren().Where(c => !Settings.Contains(c.Key, StringComparer.OrdinalIgnoreCase)))
+        {
+            yield return $"{child.Path} is not a setting; the Webhooks settings are {string.Join(", ", Settings)}";
+        }
+
+        foreach (var entry in section.GetSection(nameof(WebhookOptions.Endpoints)).GetChildren())
+        {
+            foreach (var child in entry.GetChildren().Where(c => !EndpointSettings.Contains(c.Key, StringComparer.OrdinalIgnoreCase)))
+            {
+                yield return $"{child.Path} is not a setting; an endpoint has {string.Join(", ", EndpointSettings)}";
+            }
+        }
     }
 }

@@ -50,6 +50,7 @@ public static class WebhookServiceCollectionExtensions
         services.AddSingleton<IDestinationStatusListener>(sp => sp.GetRequiredService<WebhookWakeUpListener>());
         services.AddSingleton<IInboundMessageListener>(sp => sp.GetRequiredService<WebhookWakeUpListener>());
         services.AddHostedService<WebhookDispatcher>();
+        services.AddHostedService<ModemStatusEvents>();
         return services;
     }
 

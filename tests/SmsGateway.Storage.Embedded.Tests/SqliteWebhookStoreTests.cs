@@ -120,6 +120,29 @@ public sealed class SqliteWebhookStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Purge_RemovesDeliveredBeforeTheCutoffAndTheirEvents_KeepsFailedAndPending()
+    {
+        await _sut.AddEndpointAsync(Endpoint("wh_a", WebhookEventTypes.Any), default);
+        var old = await MarkSentAsync();
+        var failed = await MarkSentAsync();
+        var pending = await MarkSentAsync();
+        var leases = await _sut.LeaseDueAsync("wh_a", 2, Lock, default);
+        await _sut.CompleteAsync(leases[0], default);
+        await _sut.FailAsync(leases[1], "gave up", default);
+        _time.Advance(TimeSpan.FromDays(8));
+
+        Assert.Equal(1, await _sut.PurgeAsync(_time.GetUtcNow().AddDays(-7), default));
+
+        var left = await _sut.ListDeliveriesAsync("wh_a", null, 10, default);
+        Assert.Equal([pending.Id, failed.Id], left.Select(d => d.EventId));
+        Assert.False(await _sut.ReplayAsync("wh_a", old.Id, default));
+        using var connection = _db.Database.Open();
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM webhook_events";
+        Assert.Equal(2L, count.ExecuteScalar());
+    }
+
+    [Fact]
     public async Task FailThenReplay_ListsItAsFailed_ThenMakesItDueAgainWithAFreshRetryPeriod()
     {
         await _sut.AddEndpointAsync(Endpoint("wh_a", WebhookEventTypes.Any), default);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace SmsGateway.Webhooks.Tests;
 
 public sealed class WebhookOptionsValidatorTests
@@ -32,6 +34,26 @@ public sealed class WebhookOptionsValidatorTests
         options.AllowPrivateNetworks = true;
 
         Assert.True(_sut.Validate(null, options).Succeeded);
+    }
+
+    [Fact]
+    public void Validate_AnUnknownSetting_FailsNamingIt()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Webhooks:AllowHTTP"] = "true",
+            ["Webhooks:AlowPrivateNetworks"] = "true",
+            ["Webhooks:Endpoints:0:Url"] = "https://hooks.example.com/in",
+            ["Webhooks:Endpoints:0:Secret"] = Secret,
+            ["Webhooks:Endpoints:0:Evnts:0"] = "message.sent",
+        }).Build();
+
+        var result = new WebhookOptionsValidator(configuration).Validate(null, With(new WebhookEndpointOptions { Url = "https://hooks.example.com/in", Secret = Secret }));
+
+        Assert.True(result.Failed);
+        Assert.Equal(2, result.Failures!.Count());
+        Assert.Contains(result.Failures!, f => f.StartsWith("Webhooks:AlowPrivateNetworks is not a setting", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.StartsWith("Webhooks:Endpoints:0:Evnts is not a setting", StringComparison.Ordinal));
     }
 
     private static WebhookOptions With(WebhookEndpointOptions endpoint) => new() { Endpoints = [endpoint] };

@@ -3,6 +3,7 @@ using SmsGateway.Agent.DeadLetters;
 using SmsGateway.Agent.Security;
 using SmsGateway.Agent.Storage;
 using SmsGateway.Storage.Embedded;
+using SmsGateway.Agent.Webhooks;
 
 namespace SmsGateway.Agent.Hosting;
 
@@ -22,6 +23,11 @@ public static class AgentCommandLine
         if (args.Length > 0 && DeadLetterCommands.Handles(args[0]))
         {
             return await DeadLetterCommands.RunAsync(args, Console.Out, Console.Error);
+        }
+
+        if (args.Length > 0 && WebhookCommands.Handles(args[0]))
+        {
+            return await WebhookCommands.RunAsync(args, Console.Out, Console.Error);
         }
 
         if (args.Length > 0 && StorageCommands.Handles(args[0]))

@@ -57,6 +57,12 @@ public interface IWebhookStore
     /// <summary>Makes a delivery pending and due now, with a fresh retry period; false when the endpoint never had that event.</summary>
     Task<bool> ReplayAsync(string endpointId, string eventId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Removes deliveries delivered before <paramref name="deliveredBefore"/>, then every event no delivery refers to any
+    /// more (all delivered and purged, or its endpoint deleted); returns how many deliveries went. Failed ones stay, to replay.
+    /// </summary>
+    Task<int> PurgeAsync(DateTimeOffset deliveredBefore, CancellationToken cancellationToken);
+
     /// <summary>Per endpoint with any delivery: how many are pending, retrying (pending after a failed attempt) and failed.</summary>
     Task<IReadOnlyList<WebhookBacklog>> CountDeliveriesAsync(CancellationToken cancellationToken);
 }

@@ -25,7 +25,12 @@ internal static class WebhookEndpointBodyReader
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            // A member given twice is refused like the send body's: which of the two counts would be a guess.
+            document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { AllowDuplicateProperties = false }, cancellationToken);
+        }
+        catch (JsonException ex) when (ex.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+        {
+            return Fail("body", "A member is given twice; give each of url, events and description at most once.");
         }
         catch (JsonException ex)
         {

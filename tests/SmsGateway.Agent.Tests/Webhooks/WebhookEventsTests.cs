@@ -104,6 +104,27 @@ public sealed class WebhookEventsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AReceiverThatTakes10sPerRequest_DoesNotDelaySends()
+    {
+        _receiver.Delay = TimeSpan.FromSeconds(10);
+        var started = DateTimeOffset.UtcNow;
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await _gateway.SendAsync(new { to = new[] { "+4915112345678" }, text = $"while slow {i}" });
+            ids.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+        }
+
+        foreach (var id in ids)
+        {
+            await _gateway.WaitForAsync(id, m => m.GetProperty("status").GetString() == "sent");
+        }
+
+        Assert.True(DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(5), "the sends waited on the receiver");
+        Assert.Empty(_receiver.Received);
+    }
+
+    [Fact]
     public async Task AReceivedSms_IsPostedAsSmsReceived()
     {
         var sink = _gateway.Services.GetRequiredService<IInboundSmsSink>();

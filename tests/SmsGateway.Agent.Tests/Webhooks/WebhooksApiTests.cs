@@ -97,6 +97,7 @@ public sealed class WebhooksApiTests : IAsyncLifetime
     [InlineData("""{"url":5,"events":["*"]}""", "url")]
     [InlineData("""[1]""", "body")]
     [InlineData("""{"url":""", "body")]
+    [InlineData("""{"url":"https://hooks.example.com/in","url":"https://10.0.0.1/","events":["*"]}""", "body")]
     public async Task Create_WithABadBody_Is400NamingTheMember(string json, string member)
     {
         using var hooks = Client(HooksKey);
@@ -110,6 +111,11 @@ public sealed class WebhooksApiTests : IAsyncLifetime
         if (member == "secret")
         {
             Assert.Contains("'secret' is not a member", errors[0].GetString(), StringComparison.Ordinal);
+        }
+
+        if (json.Contains("\"url\":\"https://10.0.0.1/\"", StringComparison.Ordinal))
+        {
+            Assert.Contains("given twice", errors[0].GetString(), StringComparison.Ordinal);
         }
     }
 
