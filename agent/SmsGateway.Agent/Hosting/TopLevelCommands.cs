@@ -16,6 +16,7 @@ public static class TopLevelCommands
                SmsGateway.Agent modem probe|…                    talk to the modem (see: modem --help)
                SmsGateway.Agent pdu decode|encode …              read or write an SMS PDU (see: pdu --help)
                SmsGateway.Agent deadletters list|replay …        the dead letters (see: deadletters --help)
+               SmsGateway.Agent webhooks list|deliveries|replay  the webhook endpoints and deliveries (see: webhooks --help)
                SmsGateway.Agent storage check|backup …           the database (see: storage --help)
                SmsGateway.Agent apikey new                       a new API key and its hash
                SmsGateway.Agent --help | --version
