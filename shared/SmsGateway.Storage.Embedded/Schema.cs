@@ -43,7 +43,8 @@ internal static class Schema
             part_number INTEGER NOT NULL,
             part_count INTEGER NOT NULL,
             text TEXT NOT NULL,
-            pdu TEXT NOT NULL
+            pdu TEXT NOT NULL,
+            truncated INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX IF NOT EXISTS inbound_parts_set ON inbound_parts (set_id);
         CREATE TABLE IF NOT EXISTS inbound_sets (
@@ -67,7 +68,8 @@ internal static class Schema
             text TEXT NOT NULL,
             parts INTEGER NOT NULL,
             missing_parts TEXT NOT NULL,
-            fragment_of TEXT
+            fragment_of TEXT,
+            truncated INTEGER NOT NULL DEFAULT 0
         );
         CREATE TABLE IF NOT EXISTS part_references (
             recipient TEXT NOT NULL,
@@ -165,4 +167,14 @@ internal static class Schema
         CREATE INDEX IF NOT EXISTS webhook_deliveries_due ON webhook_deliveries (endpoint_id, state, seq);
         CREATE INDEX IF NOT EXISTS webhook_deliveries_subject ON webhook_deliveries (endpoint_id, subject, state, seq);
         """;
+
+    /// <summary>
+    /// Columns added after their table was first shipped: a database made before them gets them at start (with their
+    /// default, so a gateway of an earlier version still reads and writes its rows).
+    /// </summary>
+    public static readonly (string Table, string Column, string Definition)[] AddedColumns =
+    [
+        ("inbound_parts", "truncated", "INTEGER NOT NULL DEFAULT 0"),
+        ("inbound_messages", "truncated", "INTEGER NOT NULL DEFAULT 0"),
+    ];
 }

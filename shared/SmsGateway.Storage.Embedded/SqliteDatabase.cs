@@ -60,6 +60,7 @@ public sealed class SqliteDatabase : IDisposable
             using var connection = Open();
             Execute(connection, "PRAGMA journal_mode=WAL;");
             Execute(connection, Schema.Sql);
+            AddMissingColumns(connection);
 
             // A start on a full disk stops here, with one line, instead of failing at its first write.
             Probe(connection, null);
@@ -68,6 +69,21 @@ public sealed class SqliteDatabase : IDisposable
         {
             SqliteConnection.ClearAllPools();
             throw DatabaseFile.Unwritable(file, ex);
+        }
+    }
+
+    private static void AddMissingColumns(SqliteConnection connection)
+    {
+        foreach (var (table, column, definition) in Schema.AddedColumns)
+        {
+            using var probe = connection.CreateCommand();
+            probe.CommandText = "SELECT COUNT(*) FROM pragma_table_info($table) WHERE name = $column";
+            probe.Parameters.AddWithValue("$table", table);
+            probe.Parameters.AddWithValue("$column", column);
+            if (Convert.ToInt64(probe.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {definition};");
+            }
         }
     }
 

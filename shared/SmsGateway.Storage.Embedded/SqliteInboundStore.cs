@@ -11,19 +11,19 @@ namespace SmsGateway.Storage.Embedded;
 /// </summary>
 public sealed class SqliteInboundStore(SqliteDatabase db) : IInboundStore
 {
-    private const string PartColumns = "id, set_key, set_id, message_id, fragment_of, sender, sent_at, received_at, part_number, part_count, text, pdu";
+    private const string PartColumns = "id, set_key, set_id, message_id, fragment_of, sender, sent_at, received_at, part_number, part_count, text, pdu, truncated";
     private const string SetColumns = "id, set_key, sender, part_count, opened_at, sent_at, state, message_id, included_parts";
-    private const string MessageColumns = "id, sender, sent_at, received_at, text, parts, missing_parts, fragment_of";
+    private const string MessageColumns = "id, sender, sent_at, received_at, text, parts, missing_parts, fragment_of, truncated";
 
     public Task<InboundPartRecord?> GetPartAsync(string setKey, string partId, CancellationToken cancellationToken) =>
         Task.FromResult(Query($"SELECT {PartColumns} FROM inbound_parts WHERE id = $id", ReadPart, ("$id", partId)).FirstOrDefault());
 
     public Task<bool> AddPartAsync(InboundPartRecord part, CancellationToken cancellationToken) =>
         db.WriteAsync((connection, transaction) => Execute(connection, transaction,
-            $"INSERT OR IGNORE INTO inbound_parts ({PartColumns}) VALUES ($id, $key, $set, $message, $fragment, $sender, $sent, $received, $number, $count, $text, $pdu)",
+            $"INSERT OR IGNORE INTO inbound_parts ({PartColumns}) VALUES ($id, $key, $set, $message, $fragment, $sender, $sent, $received, $number, $count, $text, $pdu, $truncated)",
             ("$id", part.Id), ("$key", part.SetKey), ("$set", part.SetId), ("$message", part.MessageId), ("$fragment", part.FragmentOf),
             ("$sender", part.Sender), ("$sent", Time(part.SentAt)), ("$received", Time(part.ReceivedAt)),
-            ("$number", part.PartNumber), ("$count", part.PartCount), ("$text", part.Text), ("$pdu", part.Pdu)) == 1, cancellationToken);
+            ("$number", part.PartNumber), ("$count", part.PartCount), ("$text", part.Text), ("$pdu", part.Pdu), ("$truncated", part.Truncated ? 1 : 0)) == 1, cancellationToken);
 
     public Task<IReadOnlyList<InboundPartRecord>> ListSetPartsAsync(string setKey, string setId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<InboundPartRecord>>(Query(
@@ -47,9 +47,9 @@ public sealed class SqliteInboundStore(SqliteDatabase db) : IInboundStore
         db.WriteAsync((connection, transaction) =>
         {
             var added = Execute(connection, transaction,
-                $"INSERT OR IGNORE INTO inbound_messages ({MessageColumns}) VALUES ($id, $sender, $sent, $received, $text, $parts, $missing, $fragment)",
+                $"INSERT OR IGNORE INTO inbound_messages ({MessageColumns}) VALUES ($id, $sender, $sent, $received, $text, $parts, $missing, $fragment, $truncated)",
                 ("$id", message.Id), ("$sender", message.Sender), ("$sent", Time(message.SentAt)), ("$received", Time(message.ReceivedAt)),
-                ("$text", message.Text), ("$parts", message.Parts), ("$missing", Numbers(message.MissingParts)), ("$fragment", message.FragmentOf)) == 1;
+                ("$text", message.Text), ("$parts", message.Parts), ("$missing", Numbers(message.MissingParts)), ("$fragment", message.FragmentOf), ("$truncated", message.Truncated ? 1 : 0)) == 1;
             if (added)
             {
                 SqliteWebhookEvents.Insert(connection, transaction, events);
@@ -101,6 +101,7 @@ public sealed class SqliteInboundStore(SqliteDatabase db) : IInboundStore
         PartCount = r.GetInt32(9),
         Text = r.GetString(10),
         Pdu = r.GetString(11),
+        Truncated = r.GetInt64(12) != 0,
     };
 
     private static InboundSet ReadSet(SqliteDataReader r) => new()
@@ -126,5 +127,6 @@ public sealed class SqliteInboundStore(SqliteDatabase db) : IInboundStore
         Parts = r.GetInt32(5),
         MissingParts = ReadNumbers(r, 6),
         FragmentOf = ReadNullableString(r, 7),
+        Truncated = r.GetInt64(8) != 0,
     };
 }

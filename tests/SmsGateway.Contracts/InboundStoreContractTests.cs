@@ -58,6 +58,24 @@ public abstract class InboundStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheTruncatedMark_IsKept_OnPartsAndMessages()
+    {
+        var part = Part("p-cut", setId: "s-cut") with { Truncated = true };
+        var message = NewMessage(DateTimeOffset.UtcNow) with { Truncated = true };
+        var plain = NewMessage(DateTimeOffset.UtcNow.AddSeconds(1));
+
+        await Store.AddPartAsync(part, CancellationToken.None);
+        await Store.AddPartAsync(Part("p-whole", setId: "s-cut", number: 2), CancellationToken.None);
+        await Store.AddMessageAsync(message, CancellationToken.None);
+        await Store.AddMessageAsync(plain, CancellationToken.None);
+
+        Assert.True((await Store.GetPartAsync(part.SetKey, "p-cut", CancellationToken.None))?.Truncated);
+        Assert.False((await Store.GetPartAsync(part.SetKey, "p-whole", CancellationToken.None))?.Truncated);
+        Assert.True((await Store.GetMessageAsync(message.Id, CancellationToken.None))?.Truncated);
+        Assert.False((await Store.GetMessageAsync(plain.Id, CancellationToken.None))?.Truncated);
+    }
+
+    [Fact]
     public async Task AddPart_SameIdTwice_KeepsTheFirstAndReportsTheDuplicate()
     {
         Assert.True(await Store.AddPartAsync(Part("p1", setId: "s1"), CancellationToken.None));

@@ -2,7 +2,10 @@ using SmsGateway.Core.Receiving.Inbound;
 
 namespace SmsGateway.Agent.Api;
 
-/// <summary>One received SMS in <c>GET /api/inbound</c> and <c>GET /api/inbound/{id}</c>.</summary>
+/// <summary>
+/// One received SMS in <c>GET /api/inbound</c> and <c>GET /api/inbound/{id}</c>. <see cref="Truncated"/>: a part's user
+/// data ended before its declared length, so the text is what arrived, decoded as far as it went.
+/// </summary>
 public sealed record InboundMessageResponse(
     string Id,
     string From,
@@ -11,7 +14,8 @@ public sealed record InboundMessageResponse(
     string Text,
     int Parts,
     bool Complete,
-    IReadOnlyList<int> MissingParts)
+    IReadOnlyList<int> MissingParts,
+    bool Truncated)
 {
     public static InboundMessageResponse Of(InboundMessage message) => new(
         message.Id,
@@ -21,5 +25,6 @@ public sealed record InboundMessageResponse(
         message.Text,
         message.Parts,
         message.Complete,
-        message.MissingParts);
+        message.MissingParts,
+        message.Truncated);
 }

@@ -19,6 +19,7 @@ internal static class InboundEntities
         ["PartCount"] = part.PartCount,
         ["Text"] = part.Text,
         ["Pdu"] = part.Pdu,
+        ["Truncated"] = part.Truncated,
     };
 
     public static InboundPartRecord ReadPart(TableEntity e) => new()
@@ -35,6 +36,7 @@ internal static class InboundEntities
         PartCount = e.GetInt32("PartCount") ?? 1,
         Text = e.GetString("Text"),
         Pdu = e.GetString("Pdu"),
+        Truncated = e.GetBoolean("Truncated") ?? false,
     };
 
     public static TableEntity Set(InboundSet set) =>
@@ -76,6 +78,7 @@ internal static class InboundEntities
             ["Parts"] = message.Parts,
             ["MissingParts"] = TableValues.Numbers(message.MissingParts),
             ["FragmentOf"] = message.FragmentOf,
+            ["Truncated"] = message.Truncated,
         };
 
         // A concatenated SMS of up to 255 parts can exceed one property.
@@ -93,5 +96,6 @@ internal static class InboundEntities
         Parts = e.GetInt32("Parts") ?? 1,
         MissingParts = TableValues.Numbers(e, "MissingParts"),
         FragmentOf = e.GetString("FragmentOf"),
+        Truncated = e.GetBoolean("Truncated") ?? false,
     };
 }

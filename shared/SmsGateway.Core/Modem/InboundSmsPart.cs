@@ -8,9 +8,12 @@ namespace SmsGateway.Core.Modem;
 /// <param name="Text">Decoded text of this part (empty for 8-bit data).</param>
 /// <param name="Concat">Concatenation info when this is one part of several.</param>
 /// <param name="Pdu">The raw PDU as read, kept for diagnosis.</param>
+/// <param name="Truncated">The user data ended before its declared length (or a header announced data that was not
+/// there): <paramref name="Text"/> is what arrived, not all the sender sent.</param>
 public sealed record InboundSmsPart(
     string Sender,
     DateTimeOffset SentAt,
     string Text,
     ConcatPart? Concat,
-    string Pdu);
+    string Pdu,
+    bool Truncated = false);

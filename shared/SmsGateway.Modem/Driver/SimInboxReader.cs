@@ -113,7 +113,7 @@ internal sealed class SimInboxReader(IInboundSmsSink inbound, IDeliveryReportSin
                         GsmModemLog.Truncated(logger, PhoneMask.Mask(deliver.Sender));
                     }
 
-                    await inbound.StoreInboundAsync(new InboundSmsPart(deliver.Sender, deliver.ServiceCentreTimestamp, deliver.Text ?? string.Empty, concat, pdu), cancellationToken);
+                    await inbound.StoreInboundAsync(new InboundSmsPart(deliver.Sender, deliver.ServiceCentreTimestamp, deliver.Text ?? string.Empty, concat, pdu, deliver.Truncated), cancellationToken);
                     return HandOverResult.Stored;
                 case StatusReportPdu report:
                     GsmModemLog.StatusReport(logger, report.MessageReference, report.Status);

@@ -28,6 +28,11 @@ public static class ForwardFormatter
             header.Append(CultureInfo.InvariantCulture, $"\n⚠️ Incomplete: part(s) {string.Join(", ", message.MissingParts)} of {message.Parts} did not arrive.");
         }
 
+        if (message.Truncated)
+        {
+            header.Append("\n⚠️ Cut short: the network delivered less text than the SMS announced.");
+        }
+
         header.Append("\n\n");
         if (header.Length + message.Text.Length <= maxLength)
         {

@@ -46,6 +46,7 @@ public sealed class InboundApiTests : IAsyncLifetime
         Assert.Equal(2, multipart.GetProperty("parts").GetInt32());
         Assert.True(multipart.GetProperty("complete").GetBoolean());
         Assert.Equal(0, multipart.GetProperty("missingParts").GetArrayLength());
+        Assert.False(multipart.GetProperty("truncated").GetBoolean());
         Assert.Equal(JsonValueKind.String, multipart.GetProperty("sentAt").ValueKind);
         Assert.Equal(JsonValueKind.String, multipart.GetProperty("receivedAt").ValueKind);
         Assert.Equal(JsonValueKind.Null, page.GetProperty("next").ValueKind);

@@ -135,6 +135,7 @@ public sealed class GsmModemReceiveTests
 
         var part = Assert.Single(harness.Sink.Parts);
         Assert.Equal(("27838890001", "hellohello", pdu), (part.Sender, part.Text, part.Pdu));
+        Assert.True(part.Truncated);
     }
 
     [Fact]

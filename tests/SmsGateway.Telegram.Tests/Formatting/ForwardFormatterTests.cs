@@ -26,6 +26,17 @@ public sealed class ForwardFormatterTests
     }
 
     [Fact]
+    public void Format_ATruncatedSms_SaysItWasCutShort()
+    {
+        var cut = Assert.Single(ForwardFormatter.Format(BridgeHost.Sms("what arrived") with { Truncated = true }));
+        var whole = Assert.Single(ForwardFormatter.Format(BridgeHost.Sms("all of it")));
+
+        Assert.Contains("⚠️ Cut short", cut);
+        Assert.EndsWith("what arrived", cut);
+        Assert.DoesNotContain("Cut short", whole);
+    }
+
+    [Fact]
     public void Format_ALateFragment_SaysSo()
     {
         var sms = BridgeHost.Sms("late") with { FragmentOf = "01a2" };

@@ -111,6 +111,7 @@ public sealed partial class InboundAssembler : IInboundSmsSink
             Pdu = sms.Pdu,
             PartNumber = concat?.PartNumber ?? 1,
             PartCount = concat?.PartCount ?? 1,
+            Truncated = sms.Truncated,
         };
 
         if (await _store.GetPartAsync(part.SetKey, part.Id, cancellationToken) is { } existing)

@@ -32,4 +32,7 @@ public sealed record InboundMessage
 
     /// <summary>For a part that arrived after its message was released incomplete: that message's id.</summary>
     public string? FragmentOf { get; init; }
+
+    /// <summary>A part's user data ended before its declared length: the text is what arrived, decoded as far as it went.</summary>
+    public bool Truncated { get; init; }
 }

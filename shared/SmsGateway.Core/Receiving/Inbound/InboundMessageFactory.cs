@@ -22,6 +22,7 @@ internal static class InboundMessageFactory
             Parts = partCount,
             MissingParts = Enumerable.Range(1, partCount).Where(n => !byNumber.ContainsKey(n)).ToList(),
             FragmentOf = fragmentOf,
+            Truncated = ordered.Any(p => p.Truncated),
         };
     }
 }

@@ -39,4 +39,7 @@ public sealed record InboundPartRecord
 
     /// <summary>For a late fragment: the message that was released without it.</summary>
     public string? FragmentOf { get; init; }
+
+    /// <summary>The part's user data ended early: <see cref="Text"/> is what arrived (see <see cref="Core.Modem.InboundSmsPart.Truncated"/>).</summary>
+    public bool Truncated { get; init; }
 }

@@ -47,6 +47,16 @@ public sealed class InboundAssemblerTests
     }
 
     [Fact]
+    public async Task Store_APartWhoseUserDataWasCutShort_MakesItsMessageTruncated_AndOnlyThatOne()
+    {
+        await _sut.StoreInboundAsync(PartOf(1, count: 2), CancellationToken.None);
+        await _sut.StoreInboundAsync(PartOf(2, count: 2) with { Truncated = true }, CancellationToken.None);
+        await _sut.StoreInboundAsync(Single("whole"), CancellationToken.None);
+
+        Assert.Equal([(2, true), (1, false)], _store.Messages.Select(m => (m.Parts, m.Truncated)).OrderByDescending(m => m.Parts));
+    }
+
+    [Fact]
     public async Task Store_ThreePartsInOrder312_BecomeOneMessageInPartOrder()
     {
         await _sut.StoreInboundAsync(PartOf(3), CancellationToken.None);
