@@ -16,12 +16,10 @@ public static class InboundEndpoints
         group.MapGet("/", ListAsync)
             .WithName("ListInbound")
             .Produces<InboundListResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesValidationProblem();
         group.MapGet("/{id}", GetAsync)
             .WithName("GetInbound")
             .Produces<InboundMessageResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }

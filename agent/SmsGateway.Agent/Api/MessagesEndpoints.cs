@@ -22,7 +22,6 @@ public static class MessagesEndpoints
             .Accepts<SendMessageBody>("application/json")
             .Produces<MessageAcceptedResponse>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status408RequestTimeout)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -34,7 +33,6 @@ public static class MessagesEndpoints
             .RequireApiScope(ApiScopes.Read)
             .WithName("GetMessage")
             .Produces<MessageStatusResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }

@@ -18,30 +18,22 @@ public static class WebhooksEndpoints
             .Produces<WebhookSecretResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status507InsufficientStorage);
         group.MapGet("/", (IWebhookStore store, TimeProvider time, CancellationToken cancellationToken) =>
                 WebhookHandlers.ListAsync(store, time, cancellationToken))
             .WithName("ListWebhooks")
-            .Produces<WebhookEndpointListResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .Produces<WebhookEndpointListResponse>();
         group.MapGet("/{id}", (string id, IWebhookStore store, TimeProvider time, CancellationToken cancellationToken) =>
                 WebhookHandlers.GetAsync(id, store, time, cancellationToken))
             .WithName("GetWebhook")
             .Produces<WebhookEndpointResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/{id}", (string id, IWebhookStore store, WebhookWakeUp wakeUp, CancellationToken cancellationToken) =>
                 WebhookHandlers.DeleteAsync(id, store, wakeUp, cancellationToken))
             .WithName("DeleteWebhook")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status507InsufficientStorage);
@@ -49,8 +41,6 @@ public static class WebhooksEndpoints
                 WebhookHandlers.RotateSecretAsync(id, store, time, cancellationToken))
             .WithName("RotateWebhookSecret")
             .Produces<WebhookSecretResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status507InsufficientStorage);
@@ -59,15 +49,11 @@ public static class WebhooksEndpoints
             .WithName("ListWebhookDeliveries")
             .Produces<WebhookDeliveryListResponse>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id}/deliveries/{eventId}/replay", (string id, string eventId, IWebhookStore store, WebhookWakeUp wakeUp, CancellationToken cancellationToken) =>
                 WebhookHandlers.ReplayAsync(id, eventId, store, wakeUp, cancellationToken))
             .WithName("ReplayWebhookDelivery")
             .Produces(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status507InsufficientStorage);
         return routes;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SmsGateway.Core.Options;
@@ -42,12 +43,18 @@ public static class SecurityRegistration
 
     /// <summary>
     /// The endpoint needs an API key with <paramref name="scope"/> and counts against the key's rate limit;
-    /// a <c>send</c> endpoint also counts against its daily cap.
+    /// a <c>send</c> endpoint also counts against its daily cap. The answers that brings (401 without a valid key, 403
+    /// without the scope, 429 over the rate) go into the OpenAPI document here, so no endpoint can forget them.
     /// </summary>
     public static TBuilder RequireApiScope<TBuilder>(this TBuilder builder, string scope)
         where TBuilder : IEndpointConventionBuilder
     {
         builder.RequireAuthorization(ApiScopes.PolicyName(scope)).RequireRateLimiting(ApiRateLimiting.PolicyName).WithMetadata(new RequiredApiScope(scope));
+        foreach (var status in (int[])[StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests])
+        {
+            builder.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(ProblemDetails), ["application/problem+json"]));
+        }
+
         if (scope == ApiScopes.Send)
         {
             builder.AddEndpointFilter<TBuilder, DailyCapFilter>();

@@ -119,6 +119,21 @@ public sealed class SendMessageTests : GatewayTest
     }
 
     [Fact]
+    public async Task OpenApiDocument_EveryOperationThatNeedsAKey_ListsTheAnswersTheKeyCheckGives()
+    {
+        var document = await Gateway.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var keyed = document.GetProperty("paths").EnumerateObject()
+            .Where(path => path.Name.StartsWith("/api/", StringComparison.Ordinal) && path.Name != "/api/health" && path.Name != "/api/telegram/webhook")
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => (Name: $"{operation.Name} {path.Name}", Responses: operation.Value.GetProperty("responses"))))
+            .ToList();
+
+        Assert.NotEmpty(keyed);
+        Assert.All(keyed, operation => Assert.All(new[] { "401", "403", "429" }, status =>
+            Assert.True(operation.Responses.TryGetProperty(status, out _), $"{operation.Name} does not list {status}")));
+    }
+
+    [Fact]
     public async Task Health_ReportsModemAndQueue_WithoutAKey()
     {
         using var anonymous = new HttpClient { BaseAddress = Gateway.Client.BaseAddress };

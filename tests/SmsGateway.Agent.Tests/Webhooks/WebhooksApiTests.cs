@@ -149,7 +149,7 @@ public sealed class WebhooksApiTests : IAsyncLifetime
 
         string[] Codes(string path, string verb) => [.. paths.GetProperty(path).GetProperty(verb).GetProperty("responses").EnumerateObject().Select(r => r.Name)];
 
-        Assert.Equal(["201", "400", "401", "403", "413", "415", "422", "507"], Codes("/api/webhooks", "post").Order());
+        Assert.Equal(["201", "400", "401", "403", "413", "415", "422", "429", "507"], Codes("/api/webhooks", "post").Order());
         Assert.Contains("200", Codes("/api/webhooks", "get"));
         Assert.Contains("404", Codes("/api/webhooks/{id}", "get"));
         Assert.Contains("409", Codes("/api/webhooks/{id}", "delete"));
